@@ -1,0 +1,97 @@
+"""Write real output back into the pages, for `make update-examples`.
+
+Tests only record what they saw; the pages are rewritten once, at the end of the
+session, by the one process that owns them (the xdist controller, or pytest
+itself without xdist). Each page is re-read and every block is found again
+before anything is written, so a page edited during the run is left alone
+rather than patched at stale offsets. Unchanged pages are not touched, and a
+changed page is replaced atomically: a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .blocks import find_doc_examples
+from .verdict import comparable
+
+
+@dataclass(frozen=True)
+class Update:
+    doc: str  # path of the Markdown file
+    line: int  # line of the example's opening fence when the run started
+    block_source: str  # the block as it was when the run started
+    output: str  # what the program printed
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def unfenceable(output: str) -> str | None:
+    """Why this output cannot sit in a fenced block, or None."""
+    for line in output.splitlines():
+        if line.lstrip().startswith("```"):
+            return f"the program prints a line that starts with ``` ({line.strip()!r}), which would end the output block"
+    return None
+
+
+def apply(updates: list[Update], root: Path) -> tuple[list[str], list[str]]:
+    """Rewrite the pages; returns (pages written, refusals)."""
+    written, refused = [], []
+    by_doc: dict[str, list[Update]] = {}
+    for update in updates:
+        by_doc.setdefault(update.doc, []).append(update)
+    for doc, doc_updates in sorted(by_doc.items()):
+        result = _rewrite_page(Path(doc), doc_updates, root)
+        if isinstance(result, str):
+            refused.append(result)
+        elif result:
+            written.append(doc)
+    return written, refused
+
+
+def _rewrite_page(doc: Path, updates: list[Update], root: Path) -> bool | str:
+    original = doc.read_text(encoding="utf-8")
+    current = {
+        (e.line, e.block_source): e for e in find_doc_examples(root) if e.doc == doc
+    }
+    lines = original.splitlines()
+    for update in sorted(updates, key=lambda u: u.line, reverse=True):
+        example = current.get((update.line, update.block_source))
+        if example is None:
+            return (
+                f"{doc}: changed while the examples ran (the block at line {update.line} "
+                "moved or changed); nothing was written to it. Run `make update-examples` again."
+            )
+        pad = " " * example.indent
+        body = [pad + line if line else "" for line in comparable(update.output).splitlines()]
+        if example.output is not None:
+            start, end = example.output.line - 1, example.output.end_line - 1
+            if body:
+                lines[start + 1 : end] = body
+            else:  # the program prints nothing now: drop the block and the blank line above it
+                drop_from = start - 1 if start > 0 and not lines[start - 1].strip() else start
+                del lines[drop_from : end + 1]
+        elif body:
+            closing = example.line - 1 + example.block_source.count("\n") + 1
+            lines[closing + 1 : closing + 1] = ["", pad + "```output", *body, pad + "```"]
+    text = "\n".join(lines) + ("\n" if original.endswith("\n") else "")
+    if text == original:
+        return False
+    _replace_atomically(doc, text)
+    return True
+
+
+def _replace_atomically(path: Path, text: str) -> None:
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(temporary, path.stat().st_mode & 0o7777)  # mkstemp made it private
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,142 @@
+"""Per-example settings, written in the info string of the example's fence.
+
+    ```py {duration="2" requires="3.12"}
+    --8<-- "examples/running-several-coroutines/task_group_cancels_siblings.py"
+    ```
+
+Keys the harness does not know are errors (with a suggestion), and so is any
+part of the info string that is not `key="value"`, `.class` or `#id`: a typo
+must never silently switch a check off.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from dataclasses import dataclass
+
+# Keys that only change how Material renders the block; the harness ignores them.
+RENDER_KEYS = frozenset({"title", "hl_lines", "linenums"})
+
+HARNESS_KEYS = {
+    "duration": "seconds the program is expected to run, e.g. duration=\"2\"",
+    "tolerance": "allowed difference from duration in seconds (default 0.25 + 10%)",
+    "timeout": "seconds after which a hanging program is stopped (default 2x duration + 5)",
+    "requires": "oldest Python that runs the example, e.g. requires=\"3.12\"",
+    "raises": "exception the program is meant to end with, e.g. raises=\"ExceptionGroup\"",
+    "warns": "text the program is meant to print to stderr, e.g. a RuntimeWarning",
+}
+KNOWN_KEYS = RENDER_KEYS | HARNESS_KEYS.keys()
+
+# One `key="value"`, `.class` or `#id` token of a brace-form info string.
+_TOKEN = re.compile(r"""\s*(?:(?P<key>[\w-]+)=(?P<q>["'])(?P<value>.*?)(?P=q)|(?P<flag>[.#][\w-]+))""")
+_LANGUAGES = ("python", "py")
+
+
+class SettingsError(ValueError):
+    """An info string the harness cannot trust; the message says what to write."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    duration: float
+    tolerance: float
+    timeout: float
+    requires: tuple[int, int] | None
+    raises: str | None
+    warns: tuple[str, ...]
+
+    @property
+    def requires_text(self) -> str | None:
+        return None if self.requires is None else "{}.{}".format(*self.requires)
+
+    def skip_reason(self) -> str | None:
+        """Why this Python cannot run the example, or None when it can."""
+        if self.requires and sys.version_info[:2] < self.requires:
+            here = "{}.{}".format(*sys.version_info[:2])
+            return f"needs Python {self.requires_text}+ (this is {here})"
+        return None
+
+
+def split_info_string(info: str) -> tuple[str, dict[str, str]]:
+    """Split ``py {title="a.py" duration="2"}`` into its language and its key/values."""
+    info = info.strip()
+    lang_match = re.match(r"(\w+)\s*", info)
+    if not lang_match or lang_match.group(1) not in _LANGUAGES:
+        raise SettingsError(f"fence info {info!r} does not start with 'py'")
+    rest = info[lang_match.end() :].strip()
+    if not rest:
+        return lang_match.group(1), {}
+    if not (rest.startswith("{") and rest.endswith("}")):
+        raise SettingsError(
+            f"settings must be in braces, e.g. py {{duration=\"1\"}}; got {rest!r}"
+        )
+    body = rest[1:-1]
+    values: dict[str, str] = {}
+    pos = 0
+    while pos < len(body.rstrip()):
+        token = _TOKEN.match(body, pos)
+        if not token:
+            raise SettingsError(
+                f"cannot read {body[pos:].strip()!r} in {info!r}: "
+                'write each setting as key="value"'
+            )
+        if token.group("key"):
+            values[token.group("key")] = token.group("value")
+        pos = token.end()
+    return lang_match.group(1), values
+
+
+def parse(values: dict[str, str]) -> Settings:
+    """Check the keys and turn the values into typed settings."""
+    for key in values:
+        if key not in KNOWN_KEYS:
+            close = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise SettingsError(
+                f"unknown setting {key!r}: {hint}known settings are "
+                + ", ".join(sorted(KNOWN_KEYS))
+            )
+    if "duration" not in values:
+        raise SettingsError(
+            'every example declares how long it runs: add duration="<seconds>" '
+            "to its fence (the failure below shows the measured time)"
+        )
+    duration = _seconds(values, "duration")
+    tolerance = (
+        _seconds(values, "tolerance")
+        if "tolerance" in values
+        else round(0.25 + 0.1 * duration, 3)
+    )
+    timeout = _seconds(values, "timeout") if "timeout" in values else 2 * duration + 5
+    if timeout <= duration + tolerance:
+        raise SettingsError(
+            f"timeout={timeout:g} must exceed duration + tolerance "
+            f"({duration + tolerance:g}), or every run would be stopped"
+        )
+    return Settings(
+        duration=duration,
+        tolerance=tolerance,
+        timeout=timeout,
+        requires=_version(values["requires"]) if "requires" in values else None,
+        raises=values.get("raises"),
+        warns=tuple(w.strip() for w in values["warns"].split("|")) if "warns" in values else (),
+    )
+
+
+def _seconds(values: dict[str, str], key: str) -> float:
+    try:
+        seconds = float(values[key])
+    except ValueError:
+        raise SettingsError(f'{key}="{values[key]}" is not a number of seconds') from None
+    if seconds < 0:
+        raise SettingsError(f'{key}="{values[key]}" is negative')
+    return seconds
+
+
+def _version(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"3\.(\d+)", text.strip())
+    if not match:
+        raise SettingsError(f'requires="{text}" is not a Python version like "3.12"')
+    return 3, int(match.group(1))

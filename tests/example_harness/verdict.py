@@ -1,0 +1,134 @@
+"""Compare one run with what the page promises, and say precisely what differs."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .blocks import DocExample
+from .runner import Run
+from .settings import Settings
+
+
+def problems(example: DocExample, settings: Settings, run: Run, *, check_output: bool) -> list[str]:
+    """Every way the run breaks the page's promise; empty when it keeps it."""
+    if run.timed_out:
+        return [hang_message(settings, run)]
+    found = ending_problems(settings, run) + stderr_problems(settings, run)
+    if check_output:
+        found += output_problems(example, run)
+    found += timing_problems(example, settings, run)
+    return found
+
+
+def hang_message(settings: Settings, run: Run) -> str:
+    printed = run.stdout[-2000:] or "(nothing)\n"
+    return (
+        f"the program was still running after {settings.timeout:g} s and was stopped "
+        f"(it should finish in ~{settings.duration:g} s). "
+        f"A loop that never ends, or an await that nothing completes?\n"
+        f"It had printed:\n{_indent(printed)}"
+        + (f"stderr:\n{_indent(run.stderr[-2000:])}" if run.stderr else "")
+    )
+
+
+def ending_problems(settings: Settings, run: Run) -> list[str]:
+    if settings.raises:
+        if run.returncode == 0:
+            return [f"the program should end with {settings.raises} but exited normally"]
+        if not _final_exception(run.stderr, settings.raises):
+            return [
+                f"the program should end with {settings.raises}, but stderr was:\n"
+                + _indent(run.stderr[-3000:])
+            ]
+        return []
+    if run.returncode != 0:
+        return [
+            f"the program exited with code {run.returncode}; if that is the lesson, "
+            f'declare raises="<ExceptionName>". stderr:\n' + _indent(run.stderr[-3000:])
+        ]
+    return []
+
+
+def stderr_problems(settings: Settings, run: Run) -> list[str]:
+    if settings.raises:
+        return []  # the traceback is stderr; ending_problems checked it
+    if settings.warns:
+        missing = [w for w in settings.warns if w not in run.stderr]
+        if missing:
+            return [
+                "declared warns= text not found on stderr: "
+                + ", ".join(repr(m) for m in missing)
+                + "\nstderr was:\n"
+                + _indent(run.stderr or "(empty)\n")
+            ]
+        return []
+    if run.stderr:
+        return [
+            "the program wrote to stderr (a warning or a logged asyncio error such as "
+            "'Task exception was never retrieved'). Fix the example, or, if the "
+            'message is the lesson, declare it with warns="<text>". stderr:\n'
+            + _indent(run.stderr[-3000:])
+        ]
+    return []
+
+
+def output_problems(example: DocExample, run: Run) -> list[str]:
+    actual = comparable(run.stdout)
+    if example.output is None:
+        if not actual:
+            return []
+        return [
+            f"the program printed output but there is no ```output block under it "
+            f"(after line {example.line} of {example.doc.name}): run `make update-examples`, "
+            "review the new block, commit it\nprinted:\n" + _indent(run.stdout)
+        ]
+    expected = comparable(example.output.text)
+    if actual == expected:
+        return []
+    diff = difflib.unified_diff(
+        expected.splitlines(keepends=True),
+        actual.splitlines(keepends=True),
+        fromfile=f"expected ({example.doc.name}:{example.output.line})",
+        tofile="printed by this run",
+    )
+    return [
+        "the output differs from the page (- page, + this run). If the new output "
+        "is right, run `make update-examples` and review the diff.\n" + "".join(diff)
+    ]
+
+
+def timing_problems(example: DocExample, settings: Settings, run: Run) -> list[str]:
+    if abs(run.seconds - settings.duration) <= settings.tolerance:
+        return []
+    slow = run.seconds > settings.duration
+    hint = (
+        "did something lose its concurrency (a blocking call, an await in a loop "
+        "that should be gather/TaskGroup)?"
+        if slow
+        else "did a sleep get shorter, or a wait get skipped?"
+    )
+    return [
+        f"took {run.seconds:.2f} s, but the page says ~{settings.duration:g} s "
+        f"(allowed {settings.duration - settings.tolerance:.2f}-"
+        f"{settings.duration + settings.tolerance:.2f} s, from duration=\"{settings.duration:g}\" "
+        f"at {example.where}): {hint}"
+    ]
+
+
+def comparable(text: str) -> str:
+    """Text as a fenced block can hold it: no trailing spaces, one final newline."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "".join(line + "\n" for line in lines)
+
+
+def _final_exception(stderr: str, name: str) -> bool:
+    """Whether the traceback ends with (or, in a group, contains) `name`."""
+    pattern = re.compile(rf"^[\s|+-]*(?:\w+\.)*{re.escape(name)}(?::|$)", re.M)
+    return bool(pattern.search(stderr))
+
+
+def _indent(text: str) -> str:
+    return "".join("    " + line + "\n" for line in text.splitlines())

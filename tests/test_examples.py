@@ -1,0 +1,99 @@
+"""The one test behind every example on the site: a new page needs no test code.
+
+For each `py` block in docs/ it runs the program as a reader would and checks
+its whole stdout (in order), its duration, how it ends, and that it warns only
+where the lesson says so; it lints the program with ruff through
+pytest-examples; and it checks that every file in examples/ is on a page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_examples import EvalExample
+
+from example_harness import rewrite, verdict
+from example_harness.blocks import BlockError, DocExample, example_files, find_doc_examples
+from example_harness.runner import run_program
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = find_doc_examples(ROOT)
+
+
+def _ids(example: DocExample) -> str:
+    return example.test_id
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=_ids)
+def test_example_runs_as_the_page_says(
+    example: DocExample, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    try:
+        settings = example.settings()
+        program = example.program()
+    except BlockError as error:
+        pytest.fail(str(error), pytrace=False)
+    if reason := settings.skip_reason():
+        pytest.skip(reason)
+
+    updating = request.config.getoption("update_examples")
+    run = run_program(program, example.program_name, tmp_path, settings.timeout)
+    found = verdict.problems(example, settings, run, check_output=not updating)
+    if updating and not found:
+        if why := rewrite.unfenceable(run.stdout):
+            found.append(why)
+        else:
+            request.config.example_updates.append(
+                rewrite.Update(str(example.doc), example.line, example.block_source, run.stdout)
+            )
+    if found:
+        header = f"{example.where} ({example.program_name}, ran {run.seconds:.2f} s)"
+        pytest.fail(header + "\n" + "\n\n".join(found), pytrace=False)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=_ids)
+def test_example_passes_ruff(
+    example: DocExample, eval_example: EvalExample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    try:
+        settings = example.settings()
+        code = example.code_example()
+    except BlockError as error:
+        pytest.fail(str(error), pytrace=False)
+    # Concise output is the format pytest-examples maps back to file:line.
+    monkeypatch.setenv("RUFF_OUTPUT_FORMAT", "concise")
+    monkeypatch.chdir(ROOT)  # ruff reads the project's rules from pyproject.toml
+    target = "py{}{}".format(*(settings.requires or (3, 11)))
+    eval_example.set_config(target_version=target, ruff_line_length=88)
+    eval_example.lint_ruff(code)
+
+
+def test_every_example_file_is_on_a_page() -> None:
+    embedded: dict[Path, list[str]] = {}
+    for example in EXAMPLES:
+        if example.embedded:
+            embedded.setdefault(example.embedded, []).append(example.where)
+    orphans = [path for path in example_files(ROOT) if path not in embedded]
+    twice = {path: places for path, places in embedded.items() if len(places) > 1}
+    messages = [
+        f"{path.relative_to(ROOT)}: not embedded in any page; embed it with "
+        f'--8<-- "{path.relative_to(ROOT)}" in a ```py block, or delete it'
+        for path in orphans
+    ] + [
+        f"{path.relative_to(ROOT)}: embedded {len(places)} times ({', '.join(places)}); "
+        "embed it once and link to that page"
+        for path, places in twice.items()
+    ]
+    assert not messages, "\n".join(messages)
+
+
+def test_the_finder_sees_every_embed() -> None:
+    # Guards the collection itself: a finder that misses blocks must not pass as
+    # "nothing to check". Every `--8<-- "examples/...` line in docs/ is an example.
+    embeds = sum(
+        page.read_text(encoding="utf-8").count('--8<-- "examples/')
+        for page in (ROOT / "docs").rglob("*.md")
+    )
+    assert embeds, "no example is embedded anywhere under docs/"
+    assert len([e for e in EXAMPLES if e.embedded]) == embeds
