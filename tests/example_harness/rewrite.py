@@ -34,7 +34,10 @@ def unfenceable(output: str) -> str | None:
     """Why this output cannot sit in a fenced block, or None."""
     for line in output.splitlines():
         if line.lstrip().startswith("```"):
-            return f"the program prints a line that starts with ``` ({line.strip()!r}), which would end the output block"
+            return (
+                f"the program prints a line that starts with ``` ({line.strip()!r}), "
+                "which would end the output block"
+            )
     return None
 
 
@@ -55,9 +58,7 @@ def apply(updates: list[Update], root: Path) -> tuple[list[str], list[str]]:
 
 def _rewrite_page(doc: Path, updates: list[Update], root: Path) -> bool | str:
     original = doc.read_text(encoding="utf-8")
-    current = {
-        (e.line, e.block_source): e for e in find_doc_examples(root) if e.doc == doc
-    }
+    current = {(e.line, e.block_source): e for e in find_doc_examples(root) if e.doc == doc}
     lines = original.splitlines()
     for update in sorted(updates, key=lambda u: u.line, reverse=True):
         example = current.get((update.line, update.block_source))

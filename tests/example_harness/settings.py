@@ -20,17 +20,19 @@ from dataclasses import dataclass
 RENDER_KEYS = frozenset({"title", "hl_lines", "linenums"})
 
 HARNESS_KEYS = {
-    "duration": "seconds the program is expected to run, e.g. duration=\"2\"",
+    "duration": 'seconds the program is expected to run, e.g. duration="2"',
     "tolerance": "allowed difference from duration in seconds (default 0.25 + 10%)",
     "timeout": "seconds after which a hanging program is stopped (default 2x duration + 5)",
-    "requires": "oldest Python that runs the example, e.g. requires=\"3.12\"",
-    "raises": "exception the program is meant to end with, e.g. raises=\"ExceptionGroup\"",
+    "requires": 'oldest Python that runs the example, e.g. requires="3.12"',
+    "raises": 'exception the program is meant to end with, e.g. raises="ExceptionGroup"',
     "warns": "text the program is meant to print to stderr, e.g. a RuntimeWarning",
 }
 KNOWN_KEYS = RENDER_KEYS | HARNESS_KEYS.keys()
 
 # One `key="value"`, `.class` or `#id` token of a brace-form info string.
-_TOKEN = re.compile(r"""\s*(?:(?P<key>[\w-]+)=(?P<q>["'])(?P<value>.*?)(?P=q)|(?P<flag>[.#][\w-]+))""")
+_TOKEN = re.compile(
+    r"""\s*(?:(?P<key>[\w-]+)=(?P<q>["'])(?P<value>.*?)(?P=q)|(?P<flag>[.#][\w-]+))"""
+)
 _LANGUAGES = ("python", "py")
 
 
@@ -69,9 +71,7 @@ def split_info_string(info: str) -> tuple[str, dict[str, str]]:
     if not rest:
         return lang_match.group(1), {}
     if not (rest.startswith("{") and rest.endswith("}")):
-        raise SettingsError(
-            f"settings must be in braces, e.g. py {{duration=\"1\"}}; got {rest!r}"
-        )
+        raise SettingsError(f'settings must be in braces, e.g. py {{duration="1"}}; got {rest!r}')
     body = rest[1:-1]
     values: dict[str, str] = {}
     pos = 0
@@ -79,8 +79,7 @@ def split_info_string(info: str) -> tuple[str, dict[str, str]]:
         token = _TOKEN.match(body, pos)
         if not token:
             raise SettingsError(
-                f"cannot read {body[pos:].strip()!r} in {info!r}: "
-                'write each setting as key="value"'
+                f'cannot read {body[pos:].strip()!r} in {info!r}: write each setting as key="value"'
             )
         if token.group("key"):
             values[token.group("key")] = token.group("value")
@@ -105,9 +104,7 @@ def parse(values: dict[str, str]) -> Settings:
         )
     duration = _seconds(values, "duration")
     tolerance = (
-        _seconds(values, "tolerance")
-        if "tolerance" in values
-        else round(0.25 + 0.1 * duration, 3)
+        _seconds(values, "tolerance") if "tolerance" in values else round(0.25 + 0.1 * duration, 3)
     )
     timeout = _seconds(values, "timeout") if "timeout" in values else 2 * duration + 5
     if timeout <= duration + tolerance:

@@ -111,7 +111,7 @@ def timing_problems(example: DocExample, settings: Settings, run: Run) -> list[s
     return [
         f"took {run.seconds:.2f} s, but the page says ~{settings.duration:g} s "
         f"(allowed {settings.duration - settings.tolerance:.2f}-"
-        f"{settings.duration + settings.tolerance:.2f} s, from duration=\"{settings.duration:g}\" "
+        f'{settings.duration + settings.tolerance:.2f} s, from duration="{settings.duration:g}" '
         f"at {example.where}): {hint}"
     ]
 

@@ -1,0 +1,294 @@
+"""The harness is tested the way a contributor meets it: break a page, run pytest, read.
+
+Each test builds a one-page project from the real harness files, runs pytest on
+it in a child process, and checks the verdict and that the message names the
+place to fix.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from example_harness import rewrite
+from example_harness.settings import SettingsError, parse, split_info_string
+
+HERE = Path(__file__).resolve().parent
+
+LESSON = """\
+import asyncio
+
+
+async def main():
+    print("start")
+    await asyncio.sleep(0.3)
+    print("end")
+
+
+asyncio.run(main())
+"""
+
+PAGE = """\
+# A page
+
+```py {duration="0.3"}
+--8<-- "examples/page/lesson.py"
+```
+
+```output
+start
+end
+```
+"""
+
+
+class Project:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def read(self, relative: str) -> str:
+        return (self.root / relative).read_text(encoding="utf-8")
+
+    def pytest(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    def check(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run only the run-and-compare test, the one most breakages hit."""
+        return self.pytest("tests/test_examples.py", "-k", "runs_as_the_page_says", *args)
+
+
+def measured_seconds(report: str) -> float:
+    """The seconds in the harness's "took N s, but the page says" line."""
+    match = re.search(r"took (\d+\.\d+) s, but the page says", report)
+    assert match, report
+    return float(match.group(1))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    tests = tmp_path / "tests"
+    shutil.copytree(HERE / "example_harness", tests / "example_harness")
+    for name in ("conftest.py", "test_examples.py"):
+        shutil.copy(HERE / name, tests / name)
+    shutil.copy(HERE.parent / "pyproject.toml", tmp_path / "pyproject.toml")
+    made = Project(tmp_path)
+    made.write("examples/page/lesson.py", LESSON)
+    made.write("docs/page.md", PAGE)
+    return made
+
+
+def test_a_correct_page_passes(project: Project) -> None:
+    result = project.pytest("-n", "0")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 passed" in result.stdout
+
+
+def test_a_wrong_output_line_shows_a_diff_and_the_place(project: Project) -> None:
+    project.write("docs/page.md", PAGE.replace("\nend\n", "\nthe end\n"))
+    result = project.check()
+    assert result.returncode == 1
+    assert "docs/page.md:3 (lesson.py" in result.stdout
+    assert "-the end\n+end" in result.stdout
+
+
+def test_a_slowed_sleep_reports_measured_and_expected_seconds(project: Project) -> None:
+    project.write("examples/page/lesson.py", LESSON.replace("sleep(0.3)", "sleep(1.3)"))
+    result = project.check()
+    assert result.returncode == 1
+    assert measured_seconds(result.stdout) >= 1.3
+    assert "but the page says ~0.3 s (allowed 0.02-0.58 s" in result.stdout
+    assert 'duration="0.3" at docs/page.md:3' in result.stdout
+
+
+def test_lost_concurrency_fails_on_time(project: Project) -> None:
+    concurrent = """\
+        import asyncio
+
+
+        async def wait(seconds):
+            await asyncio.sleep(seconds)
+
+
+        async def main():
+            await asyncio.gather(wait(0.4), wait(0.4), wait(0.4))
+            print("done")
+
+
+        asyncio.run(main())
+        """
+    project.write("examples/page/lesson.py", concurrent)
+    project.write("docs/page.md", PAGE.replace("0.3", "0.4").replace("start\nend", "done"))
+    assert project.check().returncode == 0
+    # The same job, awaited one after another: 1.2 s instead of 0.4 s.
+    sequential = concurrent.replace(
+        "await asyncio.gather(wait(0.4), wait(0.4), wait(0.4))",
+        "for _ in range(3):\n                await wait(0.4)",
+    )
+    project.write("examples/page/lesson.py", sequential)
+    result = project.check()
+    assert result.returncode == 1
+    assert measured_seconds(result.stdout) >= 1.2
+    assert "lose its concurrency" in result.stdout
+
+
+def test_a_missing_embedded_file_names_the_page_line(project: Project) -> None:
+    (project.root / "examples/page/lesson.py").unlink()
+    result = project.check()
+    assert result.returncode == 1
+    assert "docs/page.md:3: embeds examples/page/lesson.py, which does not exist" in result.stdout
+
+
+def test_an_orphan_example_is_named(project: Project) -> None:
+    project.write("examples/page/forgotten.py", LESSON)
+    result = project.pytest("-k", "every_example_file_is_on_a_page")
+    assert result.returncode == 1
+    assert "examples/page/forgotten.py: not embedded in any page" in result.stdout
+
+
+def test_a_misspelt_setting_is_named_with_a_suggestion(project: Project) -> None:
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', 'duration="0.3" tolerence="1"'))
+    result = project.check()
+    assert result.returncode == 1
+    assert "docs/page.md:3: unknown setting 'tolerence': did you mean 'tolerance'?" in result.stdout
+
+
+def test_a_setting_without_quotes_is_not_silently_ignored(project: Project) -> None:
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', "duration=0.3"))
+    result = project.check()
+    assert result.returncode == 1
+    assert "docs/page.md:3: cannot read 'duration=0.3'" in result.stdout
+
+
+def test_a_hanging_example_is_stopped_with_what_it_printed(project: Project) -> None:
+    hanging = LESSON.replace("await asyncio.sleep(0.3)", "await asyncio.Event().wait()")
+    project.write("examples/page/lesson.py", hanging)
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', 'duration="0.3" timeout="2"'))
+    result = project.check()
+    assert result.returncode == 1
+    assert "still running after 2 s and was stopped" in result.stdout
+    assert "It had printed:\n    start" in result.stdout
+
+
+def test_an_undeclared_warning_fails(project: Project) -> None:
+    leaky = LESSON.replace('    print("end")', '    print("end")\n    asyncio.sleep(0)')
+    project.write("examples/page/lesson.py", leaky)
+    result = project.check()
+    assert result.returncode == 1
+    assert "the program wrote to stderr" in result.stdout
+    assert "RuntimeWarning: coroutine 'sleep' was never awaited" in result.stdout
+
+
+def test_a_declared_warning_passes_and_a_missing_one_fails(project: Project) -> None:
+    leaky = LESSON.replace('    print("end")', '    print("end")\n    asyncio.sleep(0)')
+    project.write("examples/page/lesson.py", leaky)
+    declared = 'duration="0.3" warns="coroutine \'sleep\' was never awaited"'
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', declared))
+    assert project.check().returncode == 0, project.check().stdout
+    project.write("examples/page/lesson.py", LESSON)
+    result = project.check()
+    assert result.returncode == 1
+    assert "declared warns= text not found on stderr" in result.stdout
+
+
+def test_an_exception_must_be_declared(project: Project) -> None:
+    failing = LESSON.replace('    print("end")', '    print("end")\n    raise ValueError("boom")')
+    project.write("examples/page/lesson.py", failing)
+    result = project.check()
+    assert result.returncode == 1
+    assert "exited with code 1" in result.stdout
+    assert "ValueError: boom" in result.stdout
+    project.write(
+        "docs/page.md", PAGE.replace('duration="0.3"', 'duration="0.3" raises="ValueError"')
+    )
+    assert project.check().returncode == 0
+    project.write(
+        "docs/page.md", PAGE.replace('duration="0.3"', 'duration="0.3" raises="KeyError"')
+    )
+    assert "should end with KeyError" in project.check().stdout
+
+
+def test_a_newer_python_requirement_skips_with_the_reason(project: Project) -> None:
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', 'duration="0.3" requires="3.99"'))
+    result = project.check("-rs")
+    assert result.returncode == 0
+    assert "needs Python 3.99+" in result.stdout
+
+
+def test_update_writes_real_output_and_a_second_run_changes_nothing(project: Project) -> None:
+    project.write("docs/page.md", PAGE.split("```output")[0])
+    result = project.check("--update-examples")
+    assert result.returncode == 0, result.stdout
+    first = project.read("docs/page.md")
+    assert 'lesson.py"\n```\n\n```output\nstart\nend\n```\n' in first
+    assert "1 page(s) rewritten" in result.stdout
+    again = project.check("--update-examples")
+    assert "0 page(s) rewritten" in again.stdout
+    assert project.read("docs/page.md") == first
+
+
+def test_update_in_parallel_is_safe(project: Project) -> None:
+    for n in range(4):
+        project.write(f"examples/page/lesson_{n}.py", LESSON.replace("start", f"start {n}"))
+    page = "# Page\n\n" + "".join(
+        f'```py {{duration="0.3"}}\n--8<-- "examples/page/lesson_{n}.py"\n```\n\nText {n}.\n\n'
+        for n in range(4)
+    )
+    (project.root / "examples/page/lesson.py").unlink()
+    project.write("docs/page.md", page)
+    result = project.check("--update-examples", "-n", "4")
+    assert result.returncode == 0, result.stdout
+    text = project.read("docs/page.md")
+    for n in range(4):
+        assert f'lesson_{n}.py"\n```\n\n```output\nstart {n}\nend\n```\n\nText {n}.' in text
+
+
+def test_update_refuses_a_page_that_changed_during_the_run(tmp_path: Path) -> None:
+    project = Project(tmp_path)
+    project.write("docs/page.md", PAGE)
+    stale = rewrite.Update(str(tmp_path / "docs/page.md"), 3, "print('was here')\n", "x\n")
+    written, refused = rewrite.apply([stale], tmp_path)
+    assert written == []
+    assert "changed while the examples ran" in refused[0]
+    assert project.read("docs/page.md") == PAGE
+
+
+@pytest.mark.parametrize(
+    ("info", "message"),
+    [
+        ('py {duration="1" durtion="2"}', "did you mean 'duration'?"),
+        ("py {duration=1}", 'write each setting as key="value"'),
+        ('py {timeout="1"}', 'add duration="<seconds>"'),
+        ('py {duration="2" timeout="1"}', "must exceed duration + tolerance"),
+        ('py {duration="2" requires="3.x"}', "is not a Python version"),
+        ('py {duration="soon"}', "is not a number of seconds"),
+        ('py duration="2"', "settings must be in braces"),
+    ],
+)
+def test_bad_settings_say_what_to_write(info: str, message: str) -> None:
+    with pytest.raises(SettingsError, match=None) as error:
+        parse(split_info_string(info)[1])
+    assert message in str(error.value)
+
+
+def test_default_tolerance_is_a_quarter_second_plus_ten_percent() -> None:
+    assert parse({"duration": "2"}).tolerance == pytest.approx(0.45)
+    assert parse({"duration": "12"}).tolerance == pytest.approx(1.45)
+    assert parse({"duration": "2", "tolerance": "0.1"}).tolerance == 0.1
