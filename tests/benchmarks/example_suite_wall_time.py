@@ -1,0 +1,53 @@
+"""How long the example suite takes next to the floor set by its longest example.
+
+Runs the suite's run-and-compare test as `make test` does (in parallel) and
+prints its wall time beside the longest single example and the sum of all of
+them, read from pytest's JUnit report. Sleep-bound examples parallelise past the
+core count, so the aim is a wall time within 1.5x the longest example plus
+pytest's start-up. It prints figures; it does not pass or fail.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TEST = ["tests/test_examples.py", "-k", "runs_as_the_page_says", "-q", "-p", "no:cacheprovider"]
+
+
+def timed(args: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    started = time.perf_counter()
+    result = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+    return time.perf_counter() - started, result
+
+
+def main() -> int:
+    pytest = [sys.executable, "-m", "pytest"]
+    startup, _ = timed([*pytest, *TEST, "--collect-only"])
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "junit.xml"
+        wall, result = timed([*pytest, *TEST, f"--junitxml={report}"])
+        cases = ET.parse(report).getroot().iter("testcase")
+        times = sorted(((float(c.get("time", 0)), c.get("name", "")) for c in cases), reverse=True)
+    if result.returncode != 0:
+        print(result.stdout[-3000:])
+        print("the suite failed; the figures below still describe the run")
+    longest, name = times[0]
+    total = sum(seconds for seconds, _ in times)
+    target = 1.5 * longest + startup
+    print(f"examples run             {len(times)}")
+    print(f"sum of example times     {total:7.2f} s  (the suite run one by one)")
+    print(f"longest example          {longest:7.2f} s  {name}")
+    print(f"pytest start-up          {startup:7.2f} s  (collection, measured alone)")
+    print(f"suite wall time          {wall:7.2f} s  ({wall / longest:.2f}x the longest)")
+    print(f"aim: 1.5x longest + start-up = {target:.2f} s -> {'met' if wall <= target else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
