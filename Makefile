@@ -3,10 +3,13 @@
 # (hash-checked), so a fresh clone needs only Python >= 3.11, git and make.
 
 PYTHON ?= python3
-VENV := .venv
+# Another interpreter gets its own environment: make test PYTHON=python3.13 VENV=.venv-3.13
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 HOST ?= 127.0.0.1
+# Extra pytest arguments, e.g. make update-examples PYTEST_ARGS='-k timeouts'
+PYTEST_ARGS ?=
 PORT ?= 8000
 
 # Hides mkdocs-material's banner about MkDocs 2.0 on every build.
@@ -29,13 +32,13 @@ serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with liv
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 test: lint docs ## Run every check: lint, strict site build, the example suite
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 update-examples: $(STAMP) ## Run every example and write its real output into the pages
-	$(BIN)/pytest tests/test_examples.py -k test_example_runs_as_the_page_says --update-examples
+	$(BIN)/pytest tests/test_examples.py::test_example_runs_as_the_page_says --update-examples $(PYTEST_ARGS)
 
 lint: $(STAMP) ## Check code style with ruff (lint and format)
 	$(BIN)/ruff check .
@@ -53,4 +56,4 @@ bench: $(STAMP) ## Time the example suite against its longest example
 	$(BIN)/python tests/benchmarks/example_suite_wall_time.py
 
 clean: ## Remove the environment, the built site and caches
-	rm -rf $(VENV) site .cache .pytest_cache .ruff_cache
+	rm -rf .venv .venv-* site .cache .pytest_cache .ruff_cache
