@@ -45,7 +45,8 @@ def main() -> int:
     print(f"longest example          {longest:7.2f} s  {name}")
     print(f"pytest start-up          {startup:7.2f} s  (collection, measured alone)")
     print(f"suite wall time          {wall:7.2f} s  ({wall / longest:.2f}x the longest)")
-    print(f"aim: 1.5x longest + start-up = {target:.2f} s -> {'met' if wall <= target else 'MISSED'}")
+    verdict = "met" if wall <= target else "MISSED"
+    print(f"aim: 1.5x longest + start-up = {target:.2f} s -> {verdict}")
     return 0
 
 
