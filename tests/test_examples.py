@@ -45,7 +45,14 @@ def test_example_runs_as_the_page_says(
             found.append(why)
         else:
             request.config.example_updates.append(
-                rewrite.Update(str(example.doc), example.line, example.block_source, run.stdout)
+                rewrite.Update(
+                    str(example.doc),
+                    example.line,
+                    example.block_source,
+                    run.stdout,
+                    run.line_times,
+                    settings.tolerance,
+                )
             )
     if found:
         header = f"{example.where} ({example.program_name}, ran {run.seconds:.2f} s)"

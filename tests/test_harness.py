@@ -41,7 +41,7 @@ PAGE = """\
 --8<-- "examples/page/lesson.py"
 ```
 
-```output
+```output {times="0.0 0.3"}
 start
 end
 ```
@@ -135,7 +135,8 @@ def test_lost_concurrency_fails_on_time(project: Project) -> None:
         asyncio.run(main())
         """
     project.write("examples/page/lesson.py", concurrent)
-    project.write("docs/page.md", PAGE.replace("0.3", "0.4").replace("start\nend", "done"))
+    page = PAGE.replace('"0.3"', '"0.4"').replace('"0.0 0.3"', '"0.4"')
+    project.write("docs/page.md", page.replace("start\nend", "done"))
     assert project.check().returncode == 0
     # The same job, awaited one after another: 1.2 s instead of 0.4 s.
     sequential = concurrent.replace(
@@ -147,6 +148,44 @@ def test_lost_concurrency_fails_on_time(project: Project) -> None:
     assert result.returncode == 1
     assert measured_seconds(result.stdout) >= 1.2
     assert "lose its concurrency" in result.stdout
+
+
+def test_a_line_printed_at_the_wrong_time_is_named_with_both_times(project: Project) -> None:
+    three_lines = """\
+        import asyncio
+
+
+        async def main():
+            print("a")
+            await asyncio.sleep(0.1)
+            print("b")
+            await asyncio.sleep(0.9)
+            print("c")
+
+
+        asyncio.run(main())
+        """
+    project.write("examples/page/lesson.py", three_lines)
+    page = PAGE.replace('"0.3"', '"1"').replace('"0.0 0.3"', '"0.0 0.1 1.0"')
+    project.write("docs/page.md", page.replace("start\nend", "a\nb\nc"))
+    assert project.check().returncode == 0
+    # "b" moves from 0.1 s to 0.6 s; the total stays at 1 s.
+    shifted = three_lines.replace("sleep(0.1)", "sleep(0.6)").replace("sleep(0.9)", "sleep(0.4)")
+    project.write("examples/page/lesson.py", shifted)
+    result = project.check()
+    assert result.returncode == 1
+    assert "lines printed at the wrong time (allowed ±0.35 s" in result.stdout
+    assert re.search(r"line 2 'b': printed at 0\.6\d s, the page says 0\.1 s", result.stdout)
+    assert "line 1" not in result.stdout
+    assert "line 3" not in result.stdout
+    assert "took" not in result.stdout  # the total was right
+
+
+def test_an_output_block_without_times_asks_for_an_update(project: Project) -> None:
+    project.write("docs/page.md", PAGE.replace(' {times="0.0 0.3"}', ""))
+    result = project.check()
+    assert result.returncode == 1
+    assert "page.md:7: the output block has no times=" in result.stdout
 
 
 def test_a_missing_embedded_file_names_the_page_line(project: Project) -> None:
@@ -237,7 +276,9 @@ def test_update_writes_real_output_and_a_second_run_changes_nothing(project: Pro
     result = project.check("--update-examples")
     assert result.returncode == 0, result.stdout
     first = project.read("docs/page.md")
-    assert 'lesson.py"\n```\n\n```output\nstart\nend\n```\n' in first
+    # Times are measured, so only their shape is fixed: "start" near 0 s, "end" near 0.3 s.
+    fence = r'```output \{times="0\.[01] 0\.[2-5]"\}'
+    assert re.search(r'lesson.py"\n```\n\n' + fence + r"\nstart\nend\n```\n", first), first
     assert "1 page(s) rewritten" in result.stdout
     again = project.check("--update-examples")
     assert "0 page(s) rewritten" in again.stdout
@@ -257,13 +298,14 @@ def test_update_in_parallel_is_safe(project: Project) -> None:
     assert result.returncode == 0, result.stdout
     text = project.read("docs/page.md")
     for n in range(4):
-        assert f'lesson_{n}.py"\n```\n\n```output\nstart {n}\nend\n```\n\nText {n}.' in text
+        block = rf'```output \{{times="0\.[01] 0\.[2-5]"\}}\nstart {n}\nend\n```'
+        assert re.search(rf'lesson_{n}.py"\n```\n\n{block}\n\nText {n}\.', text), text
 
 
 def test_update_refuses_a_page_that_changed_during_the_run(tmp_path: Path) -> None:
     project = Project(tmp_path)
     project.write("docs/page.md", PAGE)
-    stale = rewrite.Update(str(tmp_path / "docs/page.md"), 3, "print('was here')\n", "x\n")
+    stale = rewrite.Update(str(tmp_path / "docs/page.md"), 3, "print(1)\n", "x\n", [0.0], 0.3)
     written, refused = rewrite.apply([stale], tmp_path)
     assert written == []
     assert "changed while the examples ran" in refused[0]

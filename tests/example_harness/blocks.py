@@ -16,7 +16,10 @@ from pytest_examples import CodeExample, find_examples
 from . import settings as settings_mod
 
 SNIPPET = re.compile(r'^-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
-OUTPUT_FENCE = re.compile(r"^(?P<indent> *)```\s*output\s*$")
+# ```output, or ```output {times="0.0 1.0"}: when each line was printed, from a real run.
+OUTPUT_FENCE = re.compile(
+    r'^(?P<indent> *)```\s*output\s*(?:\{\s*times="(?P<times>[^"]*)"\s*\})?\s*$'
+)
 
 
 class BlockError(ValueError):
@@ -88,6 +91,17 @@ class OutputBlock:
     line: int  # 1-based line of the opening ```output fence
     end_line: int  # 1-based line of its closing fence
     text: str  # its content, dedented, each line ending in a newline
+    times: list[float] | None  # seconds at which each line was printed, if recorded
+    times_error: str | None = None  # why the times= value cannot be used
+
+    @staticmethod
+    def parse_times(text: str | None) -> tuple[list[float] | None, str | None]:
+        if text is None:
+            return None, None
+        try:
+            return [float(t) for t in text.split()], None
+        except ValueError:
+            return None, f'times="{text}" is not a list of seconds'
 
 
 def find_doc_examples(root: Path) -> list[DocExample]:
@@ -139,11 +153,12 @@ def _output_after(lines: list[str], close_index: int, indent: int) -> OutputBloc
     if not opening or len(opening.group("indent")) != indent:
         return None
     closing = " " * indent + "```"
+    times, times_error = OutputBlock.parse_times(opening.group("times"))
     for end in range(index + 1, len(lines)):
         if lines[end].rstrip() == closing:
             body = [line[indent:] for line in lines[index + 1 : end]]
             text = "".join(line + "\n" for line in body)
-            return OutputBlock(line=index + 1, end_line=end + 1, text=text)
+            return OutputBlock(index + 1, end + 1, text, times, times_error)
     raise BlockError(f"line {index + 1}: the ```output block is never closed")
 
 

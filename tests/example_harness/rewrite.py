@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .blocks import find_doc_examples
+from .blocks import OutputBlock, find_doc_examples
 from .verdict import comparable
 
 
@@ -25,6 +25,8 @@ class Update:
     line: int  # line of the example's opening fence when the run started
     block_source: str  # the block as it was when the run started
     output: str  # what the program printed
+    line_times: list[float]  # when each line was printed, seconds from the start
+    tolerance: float  # the example's; a recorded time this close to the new one stays
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -68,22 +70,40 @@ def _rewrite_page(doc: Path, updates: list[Update], root: Path) -> bool | str:
                 "moved or changed); nothing was written to it. Run `make update-examples` again."
             )
         pad = " " * example.indent
-        body = [pad + line if line else "" for line in comparable(update.output).splitlines()]
+        printed = comparable(update.output).splitlines()
+        body = [pad + line if line else "" for line in printed]
+        fence = f'{pad}```output {{times="{_times(update, example.output, printed)}"}}'
         if example.output is not None:
             start, end = example.output.line - 1, example.output.end_line - 1
             if body:
-                lines[start + 1 : end] = body
+                lines[start:end] = [fence, *body]
             else:  # the program prints nothing now: drop the block and the blank line above it
                 drop_from = start - 1 if start > 0 and not lines[start - 1].strip() else start
                 del lines[drop_from : end + 1]
         elif body:
             closing = example.line - 1 + example.block_source.count("\n") + 1
-            lines[closing + 1 : closing + 1] = ["", pad + "```output", *body, pad + "```"]
+            lines[closing + 1 : closing + 1] = ["", fence, *body, pad + "```"]
     text = "\n".join(lines) + ("\n" if original.endswith("\n") else "")
     if text == original:
         return False
     _replace_atomically(doc, text)
     return True
+
+
+def _times(update: Update, old: OutputBlock | None, printed: list[str]) -> str:
+    """Times for the fence, to 0.1 s; a recorded time still within tolerance is kept.
+
+    Keeping close times is what makes a second update change nothing: a line
+    printed at 0.96 s in one run and 1.04 s in the next stays "1.0".
+    """
+    measured = [round(t, 1) for t in update.line_times[: len(printed)]]
+    same_lines = old is not None and comparable(old.text).splitlines() == printed
+    if same_lines and old.times and len(old.times) == len(measured):
+        measured = [
+            kept if abs(kept - new) <= update.tolerance else new
+            for kept, new in zip(old.times, measured, strict=True)
+        ]
+    return " ".join(f"{t:.1f}" for t in measured)
 
 
 def _replace_atomically(path: Path, text: str) -> None:

@@ -4,6 +4,12 @@ The program runs in a child process, not inside pytest: only then is its
 stdout the real interleaving of its coroutines, its warnings and asyncio's
 logged errors reach stderr as they would in a terminal, and a program that
 hangs can be stopped.
+
+Times count from the moment the interpreter is ready to run the program, not
+from the launch: a `sitecustomize` module the harness puts on the child's path
+imports asyncio and notes that moment, so start-up and import time (slower on
+a loaded machine) are not charged to the example. The program itself is not
+touched.
 """
 
 from __future__ import annotations
@@ -31,6 +37,18 @@ _SCRUBBED = (
 )
 
 
+# Runs at interpreter start-up, before the program, and records the wall-clock
+# start. It imports asyncio first: an import has no effect a program can see,
+# and its cost, which varies with the machine's load, is not the lesson's.
+_SITECUSTOMIZE = """\
+import asyncio, os, time
+_path = os.environ.pop("EXAMPLE_HARNESS_START_FILE", None)
+if _path:
+    with open(_path, "w") as _file:
+        _file.write(repr(time.time()))
+"""
+
+
 @dataclass
 class Run:
     stdout: str = ""
@@ -41,9 +59,11 @@ class Run:
     timed_out: bool = False
 
 
-def child_environment() -> dict[str, str]:
+def child_environment(startup_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
     env.update(
+        PYTHONPATH=str(startup_dir),
+        EXAMPLE_HARNESS_START_FILE=str(startup_dir / "started"),
         PYTHONUNBUFFERED="1",  # each line reaches us when it is printed, not at exit
         PYTHONHASHSEED="0",  # set iteration order is part of some outputs
         PYTHONIOENCODING="utf-8",
@@ -57,14 +77,17 @@ def run_program(source: str, name: str, workdir: Path, timeout: float) -> Run:
     """Write `source` to `workdir/name` and run it with this interpreter."""
     program = workdir / name
     program.write_text(source, encoding="utf-8")
+    startup_dir = workdir / ".harness"
+    startup_dir.mkdir(exist_ok=True)
+    (startup_dir / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
     run = Run()
-    started = time.perf_counter()
+    launched_wall, started = time.time(), time.perf_counter()
     # -W default shows every warning once, ResourceWarning included, which a
     # plain run hides: the suite must see what a careless program leaks.
     process = subprocess.Popen(
         [sys.executable, "-W", "default", name],
         cwd=workdir,
-        env=child_environment(),
+        env=child_environment(startup_dir),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -92,12 +115,24 @@ def run_program(source: str, name: str, workdir: Path, timeout: float) -> Run:
     run.seconds = time.perf_counter() - started
     for reader in readers:
         reader.join(timeout=5)
+    startup = _startup_seconds(startup_dir / "started", launched_wall)
+    run.seconds -= startup
+    run.line_times = [max(0.0, t - startup) for t in run.line_times]
     process.stdout.close()
     process.stderr.close()
     run.stdout = b"".join(out_lines).decode("utf-8", errors="replace")
     run.stderr = b"".join(err_chunks).decode("utf-8", errors="replace")
     run.stderr = run.stderr.replace(str(workdir) + os.sep, "")
     return run
+
+
+def _startup_seconds(marker: Path, launched_wall: float) -> float:
+    """Seconds from launch until the interpreter was ready (0 if it never said)."""
+    try:
+        ready_wall = float(marker.read_text())
+    except (OSError, ValueError):
+        return 0.0
+    return min(max(0.0, ready_wall - launched_wall), 5.0)
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:

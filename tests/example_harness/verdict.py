@@ -17,6 +17,8 @@ def problems(example: DocExample, settings: Settings, run: Run, *, check_output:
     found = ending_problems(settings, run) + stderr_problems(settings, run)
     if check_output:
         found += output_problems(example, run)
+        if not found:
+            found += line_time_problems(example, settings, run)
     found += timing_problems(example, settings, run)
     return found
 
@@ -95,6 +97,40 @@ def output_problems(example: DocExample, run: Run) -> list[str]:
     return [
         "the output differs from the page (- page, + this run). If the new output "
         "is right, run `make update-examples` and review the diff.\n" + "".join(diff)
+    ]
+
+
+def line_time_problems(example: DocExample, settings: Settings, run: Run) -> list[str]:
+    """Each printed line must come when the page says, within the example's tolerance."""
+    output = example.output
+    if output is None:
+        return []
+    where = f"{example.doc.name}:{output.line}"
+    if output.times_error:
+        return [f"{where}: {output.times_error}"]
+    if output.times is None:
+        return [
+            f"{where}: the output block has no times= (when each line is printed): "
+            "run `make update-examples` to record them from a real run"
+        ]
+    lines = comparable(run.stdout).splitlines()
+    if len(output.times) != len(lines):
+        return [
+            f"{where}: times= lists {len(output.times)} times for {len(lines)} lines: "
+            "run `make update-examples` to record them again"
+        ]
+    late = [
+        f"  line {n} {line!r}: printed at {measured:.2f} s, the page says {expected:g} s"
+        for n, (line, expected, measured) in enumerate(
+            zip(lines, output.times, run.line_times, strict=False), start=1
+        )
+        if abs(measured - expected) > settings.tolerance
+    ]
+    if not late:
+        return []
+    return [
+        f"lines printed at the wrong time (allowed ±{settings.tolerance:g} s, "
+        f"times= at {where}):\n" + "\n".join(late)
     ]
 
 
