@@ -6,6 +6,7 @@ Each hook calls one named function below; the functions are plain and testable.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import sys
 import zlib
@@ -17,10 +18,16 @@ from mkdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parents[2]
 # The example settings are defined once, by the test harness that enforces them.
 sys.path.insert(0, str(ROOT / "tests"))
-from example_harness.settings import RENDER_KEYS, SettingsError, parse, split_info_string  # noqa: E402
+from example_harness.blocks import OUTPUT_FENCE, OutputBlock  # noqa: E402
+from example_harness.settings import (  # noqa: E402
+    RENDER_KEYS,
+    Settings,
+    SettingsError,
+    parse,
+    split_info_string,
+)
 
 _PY_FENCE = re.compile(r"^(?P<indent> *)```\s*(?P<info>(?:py|python)\b.*)$")
-_OUTPUT_FENCE = re.compile(r"^(?P<indent> *)```\s*output\s*$")
 _ANY_FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})")
 _SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"')
 
@@ -31,11 +38,22 @@ def on_config(config):
     return config
 
 
+# HTML built from the Markdown, put back in place of its placeholder paragraph
+# once Markdown is done: Markdown never sees (or mangles) the output's text.
+_fragments: dict[str, list[str]] = {}
+_PLACEHOLDER = "EXAMPLEFRAGMENT{}END"
+
+
 def on_page_markdown(markdown, page, config, files):
+    fragments = _fragments[page.file.src_uri] = []
     try:
-        return present_examples(markdown)
+        return present_examples(markdown, fragments)
     except SettingsError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+def on_page_content(html_text, page, config, files):
+    return restore_fragments(html_text, _fragments.pop(page.file.src_uri, []))
 
 
 def use_offline_python_inventory(config) -> None:
@@ -69,16 +87,17 @@ def use_offline_python_inventory(config) -> None:
         inventory["url"] = f"{compiled.as_uri()}#{digest}"
 
 
-def present_examples(markdown: str) -> str:
+def present_examples(markdown: str, fragments: list[str]) -> str:
     """Turn the harness's fences into what a reader should see.
 
     `py {duration="2" ...}` keeps only the keys Material renders and gets the
-    file's name as its title; the ```output block under it is titled with the
-    checked duration, and gets no copy button (readers copy programs, not output).
+    file's name as its title. The ```output block under it becomes HTML with
+    each line's checked time in a gutter, and a timeline when the example
+    declares `timeline=`.
     """
     lines = markdown.split("\n")
     result: list[str] = []
-    last_example = None  # (settings, title) of the py block most recently closed
+    example: tuple[Settings, str] | None = None  # the py block most recently closed
     open_fence: str | None = None
     index = 0
     while index < len(lines):
@@ -94,7 +113,8 @@ def present_examples(markdown: str) -> str:
             _, values = split_info_string(match["info"])
             settings = parse(values)
             snippet = _SNIPPET.match(lines[index + 1]) if index + 1 < len(lines) else None
-            title = values.get("title") or (Path(snippet["path"]).name if snippet else None)
+            name = values.get("title") or (Path(snippet["path"]).name if snippet else "")
+            title = name
             if title and settings.requires_text:
                 title += f" (Python {settings.requires_text}+)"
             shown = {k: v for k, v in values.items() if k in RENDER_KEYS and k != "title"}
@@ -103,27 +123,125 @@ def present_examples(markdown: str) -> str:
             attributes = "".join(f' {k}="{v}"' for k, v in shown.items())
             result.append(f"{indent}```py{attributes}")
             open_fence = "```"
-            last_example = settings
-        elif (match := _OUTPUT_FENCE.match(line)) and last_example is not None:
-            title = _output_title(last_example)
-            result.append(f'{match["indent"]}``` {{ .output .no-copy title="{title}" }}')
-            open_fence = "```"
-            last_example = None
+            example = (settings, name)
+        elif (match := OUTPUT_FENCE.match(line)) and example is not None:
+            indent = match["indent"]
+            end = index + 1
+            while end < len(lines) and lines[end].rstrip() != indent + "```":
+                end += 1
+            text = [body[len(indent) :] for body in lines[index + 1 : end]]
+            times, error = OutputBlock.parse_times(match["times"])
+            if error:
+                raise SettingsError(error)
+            settings, name = example
+            html_parts = [output_html(text, times, settings)]
+            if settings.timeline:
+                html_parts.append(timeline_svg(text, times, settings, name, len(fragments)))
+            for part in html_parts:
+                result += ["", indent + _PLACEHOLDER.format(len(fragments)), ""]
+                fragments.append(part)
+            index = end + 1
+            example = None
+            continue
         elif match := _ANY_FENCE.match(line):
             result.append(line)
             open_fence = match["fence"]
         else:
             result.append(line)
             if line.strip():
-                last_example = None
+                example = None
         index += 1
     return "\n".join(result)
 
 
-def _output_title(settings) -> str:
+def restore_fragments(html_text: str, fragments: list[str]) -> str:
+    for number, fragment in enumerate(fragments):
+        placeholder = f"<p>{_PLACEHOLDER.format(number)}</p>"
+        if placeholder not in html_text:
+            raise PluginError(f"lost the placeholder of example fragment {number}")
+        html_text = html_text.replace(placeholder, fragment)
+    return html_text
+
+
+def output_html(text: list[str], times: list[float] | None, settings: Settings) -> str:
+    """An output block like Material's code blocks, with times in a gutter.
+
+    The time is drawn by CSS from data-t, so it is not part of the text: the
+    copy button and a reader's selection get the program's output alone.
+    """
     title = f"Output · ~{settings.duration:g} s"
     if settings.raises:
         title += f", then {settings.raises}"
-    if settings.warns:
-        title += " · stderr: " + "; ".join(settings.warns).replace('"', "'")
-    return title
+    rows = []
+    for number, line in enumerate(text):
+        escaped = html.escape(line)
+        if times and number < len(times):
+            stamp = f"{times[number]:.1f}s"
+            rows.append(f'<span class="example-line" data-t="{stamp}">{escaped}</span>')
+        else:
+            rows.append(escaped)
+    warns = "".join(
+        f'<p class="example-stderr">Also on stderr: <code>{html.escape(w)}</code></p>'
+        for w in settings.warns
+    )
+    return (
+        f'<div class="language-output highlight example-output">'
+        f'<span class="filename">{html.escape(title)}</span>'
+        f"<pre><span></span><code>{chr(10).join(rows)}</code></pre></div>{warns}"
+    )
+
+
+def timeline_svg(
+    text: list[str], times: list[float] | None, settings: Settings, name: str, number: int
+) -> str:
+    """An inline SVG: one lane per task, a bar from its first to its last line.
+
+    Drawn from the times recorded in the page, which the test suite checks
+    against a real run, so the picture cannot drift from the program.
+    """
+    if not times or len(times) != len(text):
+        raise SettingsError(f"{name}: a timeline needs the output's times= (make update-examples)")
+    lanes: dict[str, list[float]] = {}
+    for line, seconds in zip(text, times, strict=True):
+        if found := settings.timeline.search(line):
+            lanes.setdefault(found.group(1), []).append(seconds)
+    if not lanes:
+        pattern = settings.timeline.pattern
+        raise SettingsError(f"{name}: timeline={pattern!r} matches no output line")
+    axis = settings.timeline_axis or max(settings.duration, max(times))
+    label_width, plot_width, lane_height, top = 120, 460, 26, 8
+    scale = plot_width / axis
+    height = top + lane_height * len(lanes) + 30
+    ident = f"timeline-{number}"
+    parts = []
+    for second in range(int(axis) + 1):
+        x = label_width + second * scale
+        parts.append(
+            f'<line class="tl-grid" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 22}"/>'
+            f'<text class="tl-tick" x="{x:.1f}" y="{height - 8}">{second} s</text>'
+        )
+    summary = []
+    for row, (lane, seconds) in enumerate(lanes.items()):
+        y = top + row * lane_height
+        start, end = min(seconds), max(seconds)
+        width = max((end - start) * scale, 3)
+        parts.append(
+            f'<text class="tl-label" x="{label_width - 8}" y="{y + 17}">{html.escape(lane)}</text>'
+            f'<rect class="tl-bar" x="{label_width + start * scale:.1f}" y="{y + 5}" '
+            f'width="{width:.1f}" height="{lane_height - 10}" rx="3"/>'
+        )
+        summary.append(f"{lane}: {start:g} s to {end:g} s")
+    end_x = label_width + settings.duration * scale
+    parts.append(
+        f'<line class="tl-end" x1="{end_x:.1f}" y1="{top}" x2="{end_x:.1f}" y2="{height - 22}"/>'
+    )
+    description = "; ".join(summary) + f". The program ends at about {settings.duration:g} s."
+    return (
+        f'<figure class="example-timeline">'
+        f'<svg role="img" aria-labelledby="{ident}-title {ident}-desc" '
+        f'viewBox="0 0 {label_width + plot_width + 20} {height}" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{ident}-title">Timeline of {html.escape(name)}</title>'
+        f'<desc id="{ident}-desc">{html.escape(description)}</desc>{"".join(parts)}</svg>'
+        f"<figcaption>When each task ran in the checked run of {html.escape(name)}; "
+        f"the dashed line marks the end, ~{settings.duration:g} s.</figcaption></figure>"
+    )

@@ -26,6 +26,8 @@ HARNESS_KEYS = {
     "requires": 'oldest Python that runs the example, e.g. requires="3.12"',
     "raises": 'exception the program is meant to end with, e.g. raises="ExceptionGroup"',
     "warns": "text the program is meant to print to stderr, e.g. a RuntimeWarning",
+    "timeline": "regex whose one group names each output line's lane; draws a timeline",
+    "timeline_axis": "seconds the timeline's axis spans (to compare two timelines)",
 }
 KNOWN_KEYS = RENDER_KEYS | HARNESS_KEYS.keys()
 
@@ -48,6 +50,8 @@ class Settings:
     requires: tuple[int, int] | None
     raises: str | None
     warns: tuple[str, ...]
+    timeline: re.Pattern[str] | None = None
+    timeline_axis: float | None = None
 
     @property
     def requires_text(self) -> str | None:
@@ -119,6 +123,8 @@ def parse(values: dict[str, str]) -> Settings:
         requires=_version(values["requires"]) if "requires" in values else None,
         raises=values.get("raises"),
         warns=tuple(w.strip() for w in values["warns"].split("|")) if "warns" in values else (),
+        timeline=_lane_pattern(values["timeline"]) if "timeline" in values else None,
+        timeline_axis=_seconds(values, "timeline_axis") if "timeline_axis" in values else None,
     )
 
 
@@ -130,6 +136,19 @@ def _seconds(values: dict[str, str], key: str) -> float:
     if seconds < 0:
         raise SettingsError(f'{key}="{values[key]}" is negative')
     return seconds
+
+
+def _lane_pattern(text: str) -> re.Pattern[str]:
+    try:
+        pattern = re.compile(text)
+    except re.error as error:
+        raise SettingsError(f'timeline="{text}" is not a regular expression: {error}') from None
+    if pattern.groups != 1:
+        raise SettingsError(
+            f'timeline="{text}" needs exactly one group, the lane\'s name, '
+            'e.g. timeline="(?:Fetching|Got) (\\w+)"'
+        )
+    return pattern
 
 
 def _version(text: str) -> tuple[int, int]:
