@@ -162,10 +162,15 @@ def _output_after(lines: list[str], close_index: int, indent: int) -> OutputBloc
     raise BlockError(f"line {index + 1}: the ```output block is never closed")
 
 
+# The one file in examples/ that is not a program: the examples' lint settings.
+EXAMPLES_CONFIG = "ruff.toml"
+
+
 def example_files(root: Path) -> list[Path]:
-    """Every file under examples/ a reader could be pointed at."""
+    """Every file under examples/ that should be a program on some page."""
+    examples = root / "examples"
     return sorted(
         path
-        for path in (root / "examples").rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
+        for path in examples.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path != examples / EXAMPLES_CONFIG
     )
