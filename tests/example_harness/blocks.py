@@ -172,5 +172,8 @@ def example_files(root: Path) -> list[Path]:
     return sorted(
         path
         for path in examples.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path != examples / EXAMPLES_CONFIG
+        if path.is_file()
+        and path != examples / EXAMPLES_CONFIG
+        # caches (__pycache__, .ruff_cache) are tools' files, not contributions
+        and not any(part.startswith((".", "__")) for part in path.relative_to(examples).parts)
     )
