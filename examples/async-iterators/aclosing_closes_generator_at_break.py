@@ -1,0 +1,26 @@
+import asyncio
+from contextlib import aclosing
+
+
+async def read_lines():
+    print("opening the file")
+    try:
+        for n in range(1, 100):
+            await asyncio.sleep(0.1)
+            yield f"line {n}"
+    finally:
+        print("closing the file")
+
+
+async def main():
+    async with aclosing(read_lines()) as lines:
+        async for line in lines:
+            print(line)
+            if line == "line 2":
+                break
+    print("left the loop")
+    await asyncio.sleep(0.3)  # other work, with the file already closed
+    print("main is done")
+
+
+asyncio.run(main())

@@ -1,0 +1,25 @@
+import asyncio
+
+
+async def job(name, seconds):
+    await asyncio.sleep(seconds)
+    print(f"{name} finished")
+
+
+async def main():
+    tasks = [
+        asyncio.create_task(job("quick", 0.2)),
+        asyncio.create_task(job("slow", 1.0)),
+    ]
+    done, pending = await asyncio.wait(tasks, timeout=0.5)
+    print(f"after the timeout: {len(done)} done, {len(pending)} pending")
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)  # let them finish
+    print(f"slow was cancelled: {tasks[1].cancelled()}")
+    print("main moves on to other work...")
+    await asyncio.sleep(1.0)
+    print("main is done")
+
+
+asyncio.run(main())
