@@ -242,6 +242,7 @@ def timeline_svg(
         f'viewBox="0 0 {label_width + plot_width + 20} {height}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{ident}-title">Timeline of {html.escape(name)}</title>'
         f'<desc id="{ident}-desc">{html.escape(description)}</desc>{"".join(parts)}</svg>'
-        f"<figcaption>When each task ran in the checked run of {html.escape(name)}; "
-        f"the dashed line marks the end, ~{settings.duration:g} s.</figcaption></figure>"
+        f"<figcaption>Each bar spans a lane's first to last printed line in the checked "
+        f"run of {html.escape(name)}; the dashed line marks the end, "
+        f"~{settings.duration:g} s.</figcaption></figure>"
     )
