@@ -8,6 +8,8 @@ pytest-examples; and it checks that every file in examples/ is on a page.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,15 +27,22 @@ def _ids(example: DocExample) -> str:
     return example.test_id
 
 
+@contextmanager
+def _block_errors_fail_the_test() -> Iterator[None]:
+    """A block the harness cannot read fails its own test, with the page's file:line."""
+    try:
+        yield
+    except BlockError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=_ids)
 def test_example_runs_as_the_page_says(
     example: DocExample, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    try:
+    with _block_errors_fail_the_test():
         settings = example.settings()
         program = example.program()
-    except BlockError as error:
-        pytest.fail(str(error), pytrace=False)
     if reason := settings.skip_reason():
         pytest.skip(reason)
 
@@ -63,11 +72,9 @@ def test_example_runs_as_the_page_says(
 def test_example_passes_ruff(
     example: DocExample, eval_example: EvalExample, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    try:
+    with _block_errors_fail_the_test():
         settings = example.settings()
         code = example.code_example()
-    except BlockError as error:
-        pytest.fail(str(error), pytrace=False)
     # Concise output is the format pytest-examples maps back to file:line.
     monkeypatch.setenv("RUFF_OUTPUT_FORMAT", "concise")
     monkeypatch.chdir(ROOT)  # ruff reads the project's rules from pyproject.toml

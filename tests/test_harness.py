@@ -34,6 +34,9 @@ async def main():
 asyncio.run(main())
 """
 
+# The lesson, plus a coroutine that is created and never awaited: a RuntimeWarning.
+LEAKY_LESSON = LESSON.replace('    print("end")', '    print("end")\n    asyncio.sleep(0)')
+
 PAGE = """\
 # A page
 
@@ -227,8 +230,7 @@ def test_a_hanging_example_is_stopped_with_what_it_printed(project: Project) -> 
 
 
 def test_an_undeclared_warning_fails(project: Project) -> None:
-    leaky = LESSON.replace('    print("end")', '    print("end")\n    asyncio.sleep(0)')
-    project.write("examples/page/lesson.py", leaky)
+    project.write("examples/page/lesson.py", LEAKY_LESSON)
     result = project.check()
     assert result.returncode == 1
     assert "the program wrote to stderr" in result.stdout
@@ -236,11 +238,11 @@ def test_an_undeclared_warning_fails(project: Project) -> None:
 
 
 def test_a_declared_warning_passes_and_a_missing_one_fails(project: Project) -> None:
-    leaky = LESSON.replace('    print("end")', '    print("end")\n    asyncio.sleep(0)')
-    project.write("examples/page/lesson.py", leaky)
+    project.write("examples/page/lesson.py", LEAKY_LESSON)
     declared = 'duration="0.3" warns="coroutine \'sleep\' was never awaited"'
     project.write("docs/page.md", PAGE.replace('duration="0.3"', declared))
-    assert project.check().returncode == 0, project.check().stdout
+    passing = project.check()
+    assert passing.returncode == 0, passing.stdout
     project.write("examples/page/lesson.py", LESSON)
     result = project.check()
     assert result.returncode == 1
