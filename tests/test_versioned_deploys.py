@@ -113,7 +113,9 @@ def redirect_target(html: str) -> str:
     """Where a mike redirect page sends the reader (with or without JavaScript)."""
     script = re.search(r'window\.location\.replace\(\s*"([^"]+)"', html)
     refresh = re.search(r'http-equiv="refresh" content="\d+; url=([^"]+)"', html)
-    assert script and refresh and script[1] == refresh[1], f"not a redirect page:\n{html[:600]}"
+    assert script, f"not a redirect page:\n{html[:600]}"
+    assert refresh, f"no redirect without JavaScript:\n{html[:600]}"
+    assert script[1] == refresh[1]
     return script[1]
 
 
