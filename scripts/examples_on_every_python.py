@@ -11,6 +11,7 @@ error: the script says so and succeeds.
 from __future__ import annotations
 
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -73,7 +74,7 @@ def main() -> int:
     found = newest_per_minor(candidates())
     others = {minor: entry for minor, entry in sorted(found.items()) if minor != this}
     print(
-        f"Pythons >= 3.11 on this machine: {this[0]}.{this[1]} ({sys.executable}, "
+        f"Pythons >= 3.11 on this machine: {platform.python_version()} ({sys.executable}, "
         "which ran the whole suite)"
         + "".join(f", {'.'.join(map(str, version))} ({path})" for version, path in others.values())
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import platform
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,6 @@ def test_one_python_is_reported_and_is_not_a_failure(tmp_path: Path) -> None:
         [sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    this = "{}.{}".format(*sys.version_info[:2])
+    this = platform.python_version()
     assert f"Pythons >= 3.11 on this machine: {this} ({sys.executable}" in result.stdout
     assert "No other Python >= 3.11 here" in result.stdout
