@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
+# For tools that start other tools by name (pre-commit starts ruff, mike starts mkdocs).
+ON_PATH = PATH="$(abspath $(BIN)):$$PATH"
 HOST ?= 127.0.0.1
 # Extra pytest arguments, e.g. make update-examples PYTEST_ARGS='-k timeouts'
 PYTEST_ARGS ?=
@@ -56,14 +58,14 @@ examples-every-python: $(STAMP) ## Run the example suite on every other Python >
 update-examples: $(STAMP) ## Run every example and write its real output into the pages
 	$(BIN)/pytest tests/test_examples.py::test_example_runs_as_the_page_says --update-examples $(PYTEST_ARGS)
 
-# The hooks find ruff and codespell on PATH: put the environment's first.
 lint: $(STAMP) ## Run the pre-commit hooks on every file: ruff (lint, format), codespell
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure
+	$(ON_PATH) $(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 check-github: $(STAMP) ## Validate .github/ against GitHub's schemas and audit the workflows (zizmor)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/*-*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
 	$(BIN)/zizmor --offline --no-progress --persona=pedantic .github/ .pre-commit-config.yaml
 
 format: $(STAMP) ## Fix what ruff can fix by itself
@@ -78,17 +80,17 @@ bench: $(STAMP) ## Time the example suite against its longest example
 	$(BIN)/python tests/benchmarks/example_suite_wall_time.py
 
 versions-deploy: $(STAMP) ## Commit the site as VERSION (ALIAS=latest moves latest) to the local gh-pages; no push
-	$(BIN)/mike deploy --update-aliases $(VERSION) $(ALIAS)
-	$(if $(filter latest,$(ALIAS)),$(BIN)/mike set-default latest)
+	$(ON_PATH) $(BIN)/mike deploy --update-aliases $(VERSION) $(ALIAS)
+	$(if $(filter latest,$(ALIAS)),$(ON_PATH) $(BIN)/mike set-default latest)
 
 versions-list: $(STAMP) ## List the versions on gh-pages and their aliases
-	$(BIN)/mike list
+	$(ON_PATH) $(BIN)/mike list
 
 versions-serve: $(STAMP) ## Serve gh-pages with its version selector on http://127.0.0.1:8000
-	$(BIN)/mike serve --dev-addr $(HOST):$(PORT)
+	$(ON_PATH) $(BIN)/mike serve --dev-addr $(HOST):$(PORT)
 
 publish: $(STAMP) ## (publish workflow) Deploy VERSION to gh-pages and push it
-	PATH="$(abspath $(BIN)):$$PATH" scripts/deploy-docs.sh $(VERSION) $(ALIAS)
+	$(ON_PATH) scripts/deploy-docs.sh $(VERSION) $(ALIAS)
 
 clean: ## Remove the environments, the built site and caches
 	rm -rf .venv .venv-* site .cache .pytest_cache .ruff_cache
