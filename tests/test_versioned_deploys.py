@@ -1,0 +1,171 @@
+"""Publishing with mike, against a bare git repository standing in for GitHub.
+
+The test releases the site the way the publish workflow does: each deploy runs
+scripts/deploy-docs.sh (what `make publish` runs in CI) in a fresh shallow,
+single-branch clone of main, which is what actions/checkout gives CI. It then
+reads the gh-pages branch that the stand-in remote received, as GitHub Pages
+would serve it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a site build reads; the rest of the repository plays no part in a deploy.
+SITE_SOURCES = ["mkdocs.yml", "CONTRIBUTING.md", "docs", "examples", "tests/example_harness"]
+SITE_URL = "https://asyncio-by-example.github.io/asyncio-by-example/"
+
+
+class Remote:
+    """A bare repository, and clones of it that deploy like CI."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.bare = base / "origin.git"
+        self.env = {
+            **os.environ,
+            # mike and mkdocs from this test's own environment, as `make publish` arranges.
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+            "GIT_CONFIG_GLOBAL": os.devnull,  # nobody's own git settings
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "publish test",
+            "GIT_AUTHOR_EMAIL": "publish-test@example.invalid",
+            "GIT_COMMITTER_NAME": "publish test",
+            "GIT_COMMITTER_EMAIL": "publish-test@example.invalid",
+            "SITE_URL": SITE_URL,
+            # Two builds of the same sources are then byte-identical (sitemap dates).
+            "SOURCE_DATE_EPOCH": "1767225600",
+            "NO_MKDOCS_2_WARNING": "1",
+        }
+        for variable in ("REPO_URL", "PYTHON_INVENTORY_URL", "MIKE_DOCS_VERSION"):
+            self.env.pop(variable, None)
+        self.clones = 0
+
+    def git(self, *args: str, cwd: Path | None = None) -> str:
+        result = subprocess.run(
+            ["git", *args], cwd=cwd or self.bare, env=self.env, capture_output=True, text=True
+        )
+        assert result.returncode == 0, f"git {' '.join(args)}:\n{result.stderr}"
+        return result.stdout
+
+    def create_with_main(self) -> Path:
+        """The bare remote, and a maintainer's clone whose main holds the site's sources."""
+        self.git("init", "--bare", "--initial-branch=main", str(self.bare), cwd=self.base)
+        work = self.base / "maintainer"
+        work.mkdir()
+        for name in SITE_SOURCES:
+            source, target = ROOT / name, work / name
+            if source.is_dir():
+                shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+        shutil.copy2(ROOT / "scripts/deploy-docs.sh", work / "deploy-docs.sh")
+        self.git("init", "--initial-branch=main", cwd=work)
+        self.git("add", ".", cwd=work)
+        self.git("commit", "-q", "-m", "the site", cwd=work)
+        self.git("remote", "add", "origin", str(self.bare), cwd=work)
+        self.git("push", "-q", "origin", "main", cwd=work)
+        return work
+
+    def deploy_like_ci(self, version: str, alias: str = "") -> subprocess.CompletedProcess[str]:
+        """A fresh shallow single-branch clone of main runs the publish workflow's script."""
+        self.clones += 1
+        clone = self.base / f"ci-{self.clones}"
+        self.git(
+            "clone", "-q", "--depth=1", "--single-branch", "--branch=main",
+            f"file://{self.bare}", str(clone), cwd=self.base,
+        )  # fmt: skip
+        refs = self.git("for-each-ref", "--format=%(refname)", cwd=clone).split()
+        assert not [ref for ref in refs if "gh-pages" in ref], refs  # as CI has it
+        assert self.git("rev-parse", "--is-shallow-repository", cwd=clone).strip() == "true"
+        result = subprocess.run(
+            ["bash", "deploy-docs.sh", version, *([alias] if alias else [])],
+            cwd=clone, env=self.env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert result.returncode == 0, f"deploy {version}:\n{result.stdout}\n{result.stderr}"
+        return result
+
+    def tip(self) -> str:
+        return self.git("rev-parse", "gh-pages").strip()
+
+    def tree_of(self, path: str) -> str:
+        """The tree's hash: equal hashes mean byte-for-byte equal content."""
+        return self.git("rev-parse", f"gh-pages:{path}").strip()
+
+    def show(self, path: str) -> str:
+        return self.git("show", f"gh-pages:{path}")
+
+    def versions(self) -> list[tuple[str, list[str]]]:
+        return [(v["version"], v["aliases"]) for v in json.loads(self.show("versions.json"))]
+
+
+def redirect_target(html: str) -> str:
+    """Where a mike redirect page sends the reader (with or without JavaScript)."""
+    script = re.search(r'window\.location\.replace\(\s*"([^"]+)"', html)
+    refresh = re.search(r'http-equiv="refresh" content="\d+; url=([^"]+)"', html)
+    assert script, f"not a redirect page:\n{html[:600]}"
+    assert refresh, f"no redirect without JavaScript:\n{html[:600]}"
+    assert script[1] == refresh[1]
+    return script[1]
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Remote:
+    if shutil.which("git") is None:
+        pytest.fail("git is not on PATH; the project needs it (see README)", pytrace=False)
+    return Remote(tmp_path)
+
+
+def test_releases_stack_up_on_gh_pages_like_github_would_serve_them(remote: Remote) -> None:
+    work = remote.create_with_main()
+
+    remote.deploy_like_ci("0.1", "latest")
+    first_release = remote.tree_of("0.1")
+    assert remote.versions() == [("0.1", ["latest"])]
+    assert redirect_target(remote.show("index.html")) == "latest/"
+    assert redirect_target(remote.show("latest/index.html")) == "../0.1/"
+
+    # 0.2 must differ from 0.1, or a 0.2 written over 0.1 would go unnoticed.
+    index = work / "docs/index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nNew in 0.2.\n", encoding="utf-8")
+    remote.git("commit", "-q", "-am", "what 0.2 adds", cwd=work)
+    remote.git("push", "-q", "origin", "main", cwd=work)
+    before = remote.tip()
+    remote.deploy_like_ci("0.2", "latest")
+    assert remote.git("merge-base", "--is-ancestor", before, "gh-pages") == ""
+    assert "New in 0.2." in remote.show("0.2/index.html")
+    assert "New in 0.2." not in remote.show("0.1/index.html")
+    assert redirect_target(remote.show("latest/index.html")) == "../0.2/"
+    assert redirect_target(remote.show("latest/timeouts/index.html")) == "../../0.2/timeouts/"
+
+    before = remote.tip()
+    remote.deploy_like_ci("dev")
+    # Each deploy from a shallow clone added commits on top of the published history.
+    assert remote.git("merge-base", "--is-ancestor", before, "gh-pages") == ""
+    # 0.1, the root's redirect to latest, 0.2, dev: nothing was replaced or squashed.
+    assert int(remote.git("rev-list", "--count", "gh-pages")) == 4
+
+    assert remote.tree_of("0.1") == first_release, "0.1 changed after later deploys"
+    assert remote.versions() == [("dev", []), ("0.2", ["latest"]), ("0.1", [])]
+    assert redirect_target(remote.show("index.html")) == "latest/"
+    files = remote.git("ls-tree", "-r", "gh-pages").splitlines()
+    symlinks = [line for line in files if line.startswith("120000")]
+    assert not symlinks, f"GitHub Pages refuses symlinks: {symlinks}"
+    page = remote.show("0.2/first-coroutine/index.html")
+    assert f'<link rel="canonical" href="{SITE_URL}latest/first-coroutine/">' in page
+
+    # Publishing the same sources again changes nothing and pushes nothing.
+    before = remote.tip()
+    remote.deploy_like_ci("dev")
+    assert remote.tip() == before
+    assert remote.versions() == [("dev", []), ("0.2", ["latest"]), ("0.1", [])]
