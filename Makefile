@@ -43,7 +43,7 @@ serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with liv
 test: lint docs check-github ## Run every check: hooks, strict build, .github/, the suite, other Pythons
 	$(BIN)/pytest $(PYTEST_ARGS)
 ifeq ($(EVERY_PYTHON),yes)
-	@$(BIN)/python scripts/examples_on_every_python.py
+	@$(BIN)/python tests/run_on_every_python.py
 endif
 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
@@ -53,7 +53,7 @@ examples: $(STAMP) ## Run the example suite alone (tests/test_examples.py)
 	$(BIN)/pytest tests/test_examples.py $(PYTEST_ARGS)
 
 examples-every-python: $(STAMP) ## Run the example suite on every other Python >= 3.11 found here
-	@$(BIN)/python scripts/examples_on_every_python.py
+	@$(BIN)/python tests/run_on_every_python.py
 
 update-examples: $(STAMP) ## Run every example and write its real output into the pages
 	$(BIN)/pytest tests/test_examples.py::test_example_runs_as_the_page_says --update-examples $(PYTEST_ARGS)
@@ -90,7 +90,7 @@ versions-serve: $(STAMP) ## Serve gh-pages with its version selector on http://1
 	$(ON_PATH) $(BIN)/mike serve --dev-addr $(HOST):$(PORT)
 
 publish: $(STAMP) ## (publish workflow) Deploy VERSION to gh-pages and push it
-	$(ON_PATH) scripts/deploy-docs.sh $(VERSION) $(ALIAS)
+	$(ON_PATH) .ci/deploy-docs.sh $(VERSION) $(ALIAS)
 
 clean: ## Remove the environments, the built site and caches
 	rm -rf .venv .venv-* site .cache .pytest_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""scripts/examples_on_every_python.py: which interpreters it finds, and one is enough."""
+"""tests/run_on_every_python.py: which interpreters it finds, and one is enough."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts/examples_on_every_python.py"
+SCRIPT = Path(__file__).resolve().parent / "run_on_every_python.py"
 spec = importlib.util.spec_from_file_location("examples_on_every_python", SCRIPT)
 every_python = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(every_python)

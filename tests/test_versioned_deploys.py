@@ -1,7 +1,7 @@
 """Publishing with mike, against a bare git repository standing in for GitHub.
 
 The test releases the site the way the publish workflow does: each deploy runs
-scripts/deploy-docs.sh (what `make publish` runs in CI) in a fresh shallow,
+.ci/deploy-docs.sh (what `make publish` runs in CI) in a fresh shallow,
 single-branch clone of main, which is what actions/checkout gives CI. It then
 reads the gh-pages branch that the stand-in remote received, as GitHub Pages
 would serve it.
@@ -69,7 +69,7 @@ class Remote:
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, target)
-        shutil.copy2(ROOT / "scripts/deploy-docs.sh", work / "deploy-docs.sh")
+        shutil.copy2(ROOT / ".ci/deploy-docs.sh", work / "deploy-docs.sh")
         self.git("init", "--initial-branch=main", cwd=work)
         self.git("add", ".", cwd=work)
         self.git("commit", "-q", "-m", "the site", cwd=work)

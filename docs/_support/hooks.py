@@ -1,6 +1,6 @@
 """MkDocs hooks: the small steps between the Markdown we write and the pages readers get.
 
-Each hook calls one named function below; the functions are plain and testable.
+Each hook calls named functions below; the functions are plain and testable.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 import sys
 import zlib
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -32,9 +33,16 @@ _ANY_FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})")
 _SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"')
 
 
+# Pull requests target main, so edits are proposed against it whatever version is read.
+EDIT_BRANCH = "main"
+_CONTRIBUTING_INCLUDE = re.compile(r'^-{1,}8<-{1,}\s+"(?P<path>CONTRIBUTING\.md)"\s*$', re.M)
+_SNIPPET_LINE = re.compile(r"^(?P<indent>[ \t]*)(?=-{1,}8<-{1,})", re.M)
+
+
 @event_priority(100)  # before mkdocstrings starts loading its inventories
 def on_config(config):
     use_offline_python_inventory(config)
+    config["edit_uri"] = edit_uri(config["extra"].get("repository"))
     return config
 
 
@@ -45,6 +53,7 @@ _PLACEHOLDER = "EXAMPLEFRAGMENT{}END"
 
 
 def on_page_markdown(markdown, page, config, files):
+    markdown = include_contributing_guide(markdown, page, config)
     fragments = _fragments[page.file.src_uri] = []
     try:
         return present_examples(markdown, fragments)
@@ -54,6 +63,48 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html_text, page, config, files):
     return restore_fragments(html_text, _fragments.pop(page.file.src_uri, []))
+
+
+def edit_uri(repository: str | None) -> str:
+    """`https://github.com/o/r` -> `https://github.com/o/r/edit/main/docs/`.
+
+    Material shows an edit button wherever a page has an edit URL, which MkDocs
+    derives from repo_url + edit_uri. But repo_url also makes Material's header
+    ask the GitHub API for stars and forks from every reader's browser. An
+    absolute edit_uri needs no repo_url: it is built from the one setting that
+    names the repository, extra.repository (REPO_URL).
+    """
+    if not repository or not repository.startswith("https://"):
+        raise PluginError(
+            f"extra.repository must be the repository's https address, got {repository!r}"
+        )
+    return f"{repository.rstrip('/')}/edit/{EDIT_BRANCH}/docs/"
+
+
+def include_contributing_guide(markdown: str, page, config) -> str:
+    """The Contributing page is CONTRIBUTING.md, shown exactly as written.
+
+    docs/contributing.md holds one line, `--8<-- "CONTRIBUTING.md"`. Left to
+    pymdownx.snippets, that include would also expand the `--8<-- "examples/..."`
+    lines the guide shows inside its ````md fences (and fail on their made-up
+    paths). So the file is inlined here with those lines escaped by snippets'
+    `;`, which snippets removes again: the reader sees the line to type. The
+    page's edit link points at CONTRIBUTING.md, the file to edit.
+    """
+    match = _CONTRIBUTING_INCLUDE.search(markdown)
+    if not match:
+        return markdown
+    source = Path(config.config_file_path).parent / match["path"]
+    if page.edit_url:
+        # edit_uri ends in .../edit/main/docs/; the file sits one level up.
+        page.edit_url = urljoin(config["edit_uri"], f"../{match['path']}")
+    included = escape_snippets(source.read_text(encoding="utf-8"))
+    return markdown[: match.start()] + included + markdown[match.end() :]
+
+
+def escape_snippets(markdown: str) -> str:
+    """Prefix every `--8<--` line with `;` so that snippets prints it instead of including."""
+    return _SNIPPET_LINE.sub(r"\g<indent>;", markdown)
 
 
 def use_offline_python_inventory(config) -> None:
