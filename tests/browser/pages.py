@@ -1,0 +1,26 @@
+"""The site's pages, named as URL paths relative to the site root, read from docs/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from browser.deploy import ROOT
+
+DOCS = ROOT / "docs"
+
+
+def url_path(doc: Path) -> str:
+    """docs/index.md -> '', docs/timeouts.md -> 'timeouts/' (MkDocs' directory URLs)."""
+    relative = doc.relative_to(DOCS).with_suffix("")
+    if relative.name == "index":
+        relative = relative.parent
+    return "" if str(relative) == "." else f"{relative.as_posix()}/"
+
+
+def all_pages() -> list[str]:
+    docs = sorted(p for p in DOCS.rglob("*.md") if "_support" not in p.relative_to(DOCS).parts)
+    return [url_path(doc) for doc in docs]
+
+
+def page_id(path: str) -> str:
+    return path.rstrip("/") or "home"
