@@ -61,17 +61,22 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
+# A small phone (iPhone SE's CSS size): the narrowest screen the site promises to fit.
+PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
 @pytest.fixture
-def context(browser, server_url: str, request: pytest.FixtureRequest):
-    """A fresh browser profile (storage, clipboard) for each test, light scheme unless
-    the test is marked `@pytest.mark.scheme("dark")`."""
+def context(browser, request: pytest.FixtureRequest):
+    """A fresh browser profile (storage, clipboard) for each test: a desktop preferring
+    the light scheme unless marked `scheme("dark")` or `phone`."""
     marker = request.node.get_closest_marker("scheme")
     scheme = marker.args[0] if marker else "light"
+    screen = PHONE if request.node.get_closest_marker("phone") else DESKTOP
     fresh = browser.new_context(
-        color_scheme=scheme,
-        permissions=["clipboard-read", "clipboard-write"],
-        viewport={"width": 1280, "height": 900},
+        color_scheme=scheme, permissions=["clipboard-read", "clipboard-write"], **screen
     )
+    fresh.set_default_timeout(10_000)  # a missing element fails in 10 s, not 30
     yield fresh
     fresh.close()
 
@@ -89,6 +94,7 @@ def page(context, watch: Watch):
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "scheme(name): the colour scheme the browser prefers")
+    config.addinivalue_line("markers", "phone: a phone-sized touch screen instead of a desktop")
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:

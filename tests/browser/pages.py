@@ -24,3 +24,9 @@ def all_pages() -> list[str]:
 
 def page_id(path: str) -> str:
     return path.rstrip("/") or "home"
+
+
+def heaviest_lesson(built: Path) -> str:
+    """The lesson whose built HTML is largest: the page most likely to be slow or to overflow."""
+    lessons = [path for path in all_pages() if path]
+    return max(lessons, key=lambda path: (built / path / "index.html").stat().st_size)
