@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 from browser.deploy import ROOT
+from example_harness.blocks import DocExample, find_doc_examples
 
 DOCS = ROOT / "docs"
 
@@ -30,3 +32,11 @@ def heaviest_lesson(built: Path) -> str:
     """The lesson whose built HTML is largest: the page most likely to be slow or to overflow."""
     lessons = [path for path in all_pages() if path]
     return max(lessons, key=lambda path: (built / path / "index.html").stat().st_size)
+
+
+def examples_by_page() -> dict[str, list[DocExample]]:
+    """The examples each page embeds, in page order, keyed by the page's URL path."""
+    found: dict[str, list[DocExample]] = defaultdict(list)
+    for example in find_doc_examples(ROOT):
+        found[url_path(example.doc)].append(example)
+    return dict(found)

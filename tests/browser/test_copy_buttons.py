@@ -7,22 +7,12 @@ output block's button copies the program's output without the time gutter.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 import pytest
 
-from browser.deploy import ROOT
-from browser.pages import page_id, url_path
-from example_harness.blocks import find_doc_examples
+from browser.pages import examples_by_page, page_id
 
 _REQUIRES = re.compile(r" \(Python [\d.]+\+\)$")
-
-
-def examples_by_page() -> dict[str, list]:
-    found = defaultdict(list)
-    for example in find_doc_examples(ROOT):
-        found[url_path(example.doc)].append(example)
-    return dict(found)
 
 
 EXAMPLES = examples_by_page()
