@@ -16,7 +16,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test docs update-examples lint format lock bench clean
+.PHONY: help serve test test-browser docs update-examples lint format lock bench bench-site clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-16s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -31,8 +31,14 @@ $(STAMP): requirements.lock
 serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
-test: lint docs ## Run every check: lint, strict site build, the example suite
+test: lint docs ## Run every check: lint, strict site build, the example suite, the site in a browser
 	$(BIN)/pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-browser
+
+# Its own run, without xdist: one deployed site, one server and one Chromium for all
+# of it, instead of one per worker. Skips (loudly) without a Chromium.
+test-browser: $(STAMP) ## The built site in Chromium: pages, search, copy, axe, links, phone
+	$(BIN)/pytest tests/browser -n 0 $(PYTEST_ARGS)
 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
@@ -55,5 +61,11 @@ lock: $(STAMP) ## Regenerate requirements.lock from pyproject.toml (review the d
 bench: $(STAMP) ## Time the example suite against its longest example
 	$(BIN)/python tests/benchmarks/example_suite_wall_time.py
 
+bench-site: $(STAMP) node_modules/.package-lock.json ## Lighthouse on our pages vs default Material
+	$(BIN)/python tests/benchmarks/site_lighthouse.py
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
 clean: ## Remove the environment, the built site and caches
-	rm -rf .venv .venv-* site .cache .pytest_cache .ruff_cache
+	rm -rf .venv .venv-* site .cache .pytest_cache .ruff_cache artifacts node_modules

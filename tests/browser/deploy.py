@@ -22,13 +22,18 @@ _NOT_SOURCES = shutil.ignore_patterns(
 )
 
 
+def copy_project(to: Path) -> Path:
+    """The project's sources as they are on disk, without environments, builds or caches."""
+    shutil.copytree(ROOT, to, ignore=_NOT_SOURCES)
+    return to
+
+
 def deploy(out: Path) -> Path:
     """Deploy the site as versions OLD and NEW (alias ALIAS, the default) and unpack
     the gh-pages branch into `out`; returns `out`."""
     scratch = Path(tempfile.mkdtemp(prefix="mike-"))
     try:
-        project = scratch / "project"
-        shutil.copytree(ROOT, project, ignore=_NOT_SOURCES)
+        project = copy_project(scratch / "project")
         env = {
             **os.environ,
             "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
