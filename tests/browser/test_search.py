@@ -1,4 +1,5 @@
-"""Search finds a page by a word from its body, and its result takes the reader there."""
+"""Search finds a page by a word from its body, and its result takes the reader there;
+its index is fetched only once the reader opens search."""
 
 from __future__ import annotations
 
@@ -37,8 +38,9 @@ def a_body_word(built: Path) -> tuple[str, str]:
 
 def test_search_finds_a_page_by_a_body_word_and_opens_it(page, watch, site_url, built) -> None:
     word, target = a_body_word(built)
-    # Material drops a query typed before its worker has loaded the index.
     page.goto(site_url, wait_until="networkidle")
+    index = [url for url in watch.requested if url.endswith("/search/search_index.json")]
+    assert index == [], "the search index loads before the reader opens search (main.html)"
     box = page.get_by_role("textbox", name="Search")
     box.click()
     # Typed key by key as a reader does: Material does not always search on fill()'s

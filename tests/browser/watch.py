@@ -15,6 +15,7 @@ LOCAL_HOSTS = {"127.0.0.1"}
 
 class Watch:
     def __init__(self, context) -> None:
+        self.requested: list[str] = []
         self.external: list[str] = []
         self.failed: list[str] = []
         self.errors: list[str] = []
@@ -24,6 +25,7 @@ class Watch:
         context.on("response", self._response)
 
     def _request(self, request) -> None:
+        self.requested.append(request.url)
         parts = urlsplit(request.url)
         if parts.scheme not in ("data", "blob") and parts.hostname not in LOCAL_HOSTS:
             self.external.append(request.url)
