@@ -50,6 +50,7 @@ site_dir: {site}
 theme:
   name: material
   custom_dir: {empty}
+  favicon: assets/images/favicon.png  # Material's own
   font: false
   features: []
   palette: []
