@@ -16,7 +16,6 @@ from browser import chromium, deploy, serve
 from browser.watch import Watch
 
 REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
-ARTIFACTS = deploy.ROOT / "artifacts" / "browser"
 NO_BROWSER = (
     "BROWSER TESTS SKIPPED: no Chromium found (install Debian's chromium, or set "
     "CHROMIUM_PATH). CI runs them with BROWSER_TESTS=required."

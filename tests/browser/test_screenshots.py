@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import ARTIFACTS
+from browser.deploy import ROOT
 from browser.pages import heaviest_lesson
+
+ARTIFACTS = ROOT / "artifacts" / "browser"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
