@@ -39,6 +39,11 @@ class Watch:
             self.errors.append(f"console error: {message.text} ({message.location.get('url')})")
 
     def _failed(self, request) -> None:
+        # ERR_ABORTED is the browser cancelling a request because the page moved on (a
+        # favicon still loading when the test navigates), not the site failing it; a
+        # missing file still shows, as a 404 in _response.
+        if request.failure == "net::ERR_ABORTED":
+            return
         if request.url not in self.external:
             self.failed.append(f"{request.url} ({request.failure})")
 
