@@ -24,8 +24,8 @@ ALIAS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test docs examples examples-every-python update-examples lint \
-	check-github format lock bench versions-deploy versions-list versions-serve publish clean
+.PHONY: help serve test test-browser docs examples examples-every-python update-examples lint \
+	check-github format lock bench bench-site versions-deploy versions-list versions-serve publish clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,11 +40,17 @@ $(STAMP): requirements.lock
 serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
-test: lint docs check-github ## Run every check: hooks, strict build, .github/, the suite, other Pythons
+test: lint docs check-github ## Run every check: hooks, strict build, .github/, the suite, the browser, other Pythons
 	$(BIN)/pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-browser
 ifeq ($(EVERY_PYTHON),yes)
 	@$(BIN)/python tests/run_on_every_python.py
 endif
+
+# Its own run, without xdist: one deployed site, one server and one Chromium for all
+# of it, instead of one per worker. Skips (loudly) without a Chromium.
+test-browser: $(STAMP) ## The built site in Chromium: pages, search, copy, axe, links, phone
+	$(BIN)/pytest tests/browser -n 0 $(PYTEST_ARGS)
 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
@@ -92,5 +98,11 @@ versions-serve: $(STAMP) ## Serve gh-pages with its version selector on http://1
 publish: $(STAMP) ## (publish workflow) Deploy VERSION to gh-pages and push it
 	$(ON_PATH) .ci/deploy-docs.sh $(VERSION) $(ALIAS)
 
+bench-site: $(STAMP) node_modules/.package-lock.json ## Lighthouse on our pages vs default Material
+	$(BIN)/python tests/benchmarks/site_lighthouse.py
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
 clean: ## Remove the environments, the built site and caches
-	rm -rf .venv .venv-* site .cache .pytest_cache .ruff_cache
+	rm -rf .venv .venv-* site .cache .pytest_cache .ruff_cache artifacts node_modules

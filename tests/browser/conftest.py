@@ -1,0 +1,103 @@
+"""One deployed site, one server, one Chromium for the whole browser suite.
+
+Without a Chromium the browser tests skip, and say so in the summary; with
+BROWSER_TESTS=required (set by .ci/run) a missing browser fails them instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from browser import chromium, deploy, serve
+from browser.watch import Watch
+
+REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
+NO_BROWSER = (
+    "BROWSER TESTS SKIPPED: no Chromium found (install Debian's chromium, or set "
+    "CHROMIUM_PATH). CI runs them with BROWSER_TESTS=required."
+)
+
+
+@pytest.fixture(scope="session")
+def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The gh-pages tree of a two-version mike deployment."""
+    return deploy.deploy(tmp_path_factory.mktemp("gh-pages"))
+
+
+@pytest.fixture(scope="session")
+def built(deployed: Path) -> Path:
+    """The newest version's built site inside the deployment."""
+    return deployed / deploy.NEW
+
+
+@pytest.fixture(scope="session")
+def server_url(deployed: Path) -> Iterator[str]:
+    with serve.serving(deployed) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def site_url(server_url: str) -> str:
+    return f"{server_url}{deploy.NEW}/"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    executable = chromium.executable()
+    if executable is None:
+        if REQUIRED:
+            pytest.fail(NO_BROWSER.replace("SKIPPED", "REQUIRED"), pytrace=False)
+        pytest.skip(NO_BROWSER)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=chromium.flags())
+        yield launched
+        launched.close()
+
+
+# A small phone (iPhone SE's CSS size): the narrowest screen the site promises to fit.
+PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def context(browser, request: pytest.FixtureRequest):
+    """A fresh browser profile (storage, clipboard) for each test: a desktop preferring
+    the light scheme unless marked `scheme("dark")` or `phone`."""
+    marker = request.node.get_closest_marker("scheme")
+    scheme = marker.args[0] if marker else "light"
+    screen = PHONE if request.node.get_closest_marker("phone") else DESKTOP
+    fresh = browser.new_context(
+        color_scheme=scheme, permissions=["clipboard-read", "clipboard-write"], **screen
+    )
+    fresh.set_default_timeout(10_000)  # a missing element fails in 10 s, not 30
+    yield fresh
+    fresh.close()
+
+
+@pytest.fixture
+def watch(context) -> Watch:
+    """Every request, console message and page error the context sees."""
+    return Watch(context)
+
+
+@pytest.fixture
+def page(context, watch: Watch):
+    return context.new_page()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "scheme(name): the colour scheme the browser prefers")
+    config.addinivalue_line("markers", "phone: a phone-sized touch screen instead of a desktop")
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    skipped = terminalreporter.stats.get("skipped", [])
+    if any(NO_BROWSER in str(report.longrepr) for report in skipped):
+        terminalreporter.write_line("")
+        terminalreporter.write_line(f"!!! {NO_BROWSER}", red=True, bold=True)

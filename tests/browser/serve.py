@@ -1,0 +1,55 @@
+"""A static file server on 127.0.0.1, in a thread, as a host like GitHub Pages would serve.
+
+Text is gzipped when the browser asks, so the weights Lighthouse reports are the
+ones a reader downloads, not the raw file sizes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".inv")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    # Keep-alive, as any real host: under HTTP/1.0 every file costs a new connection,
+    # which Lighthouse's throttled mobile run charges to pages with more files.
+    protocol_version = "HTTP/1.1"
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format, *args):
+        pass  # a test reports what it saw; a line per request is noise
+
+
+@contextmanager
+def serving(root: Path) -> Iterator[str]:
+    """Serve `root` on a free port of 127.0.0.1; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,59 @@
+"""What a page asked the network for and said on its console, as a reader's browser saw it.
+
+The browser is started unable to resolve any host name but 127.0.0.1
+(chromium.flags), so such a request fails at once instead of leaving the machine;
+it is only watched here, not intercepted: Playwright's routing stalls the fetches
+of Material's search worker.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+class Watch:
+    def __init__(self, context) -> None:
+        self.requested: list[str] = []
+        self.external: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        context.on("request", self._request)
+        context.on("page", self._watch_page)
+        context.on("requestfailed", self._failed)
+        context.on("response", self._response)
+
+    def _request(self, request) -> None:
+        self.requested.append(request.url)
+        parts = urlsplit(request.url)
+        if parts.scheme not in ("data", "blob") and parts.hostname not in LOCAL_HOSTS:
+            self.external.append(request.url)
+
+    def _watch_page(self, page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(f"console error: {message.text} ({message.location.get('url')})")
+
+    def _failed(self, request) -> None:
+        # ERR_ABORTED is the browser cancelling a request because the page moved on (a
+        # favicon still loading when the test navigates), not the site failing it; a
+        # missing file still shows, as a 404 in _response.
+        if request.failure == "net::ERR_ABORTED":
+            return
+        if request.url not in self.external:
+            self.failed.append(f"{request.url} ({request.failure})")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.failed.append(f"{response.url} answered {response.status}")
+
+    def problems(self) -> list[str]:
+        return (
+            [f"request leaving 127.0.0.1: {url}" for url in self.external]
+            + [f"failed request: {text}" for text in self.failed]
+            + self.errors
+        )
