@@ -198,6 +198,13 @@ def test_a_missing_embedded_file_names_the_page_line(project: Project) -> None:
     assert "docs/page.md:3: embeds examples/page/lesson.py, which does not exist" in result.stdout
 
 
+def test_an_unclosed_output_block_fails_its_example_with_the_place(project: Project) -> None:
+    project.write("docs/page.md", PAGE.rstrip("`\n") + "\n")
+    result = project.check()
+    assert result.returncode == 1
+    assert "docs/page.md:3: the ```output block at line 7 is never closed" in result.stdout
+
+
 def test_an_orphan_example_is_named(project: Project) -> None:
     project.write("examples/page/forgotten.py", LESSON)
     result = project.pytest("-k", "every_example_file_is_on_a_page")

@@ -19,7 +19,12 @@ from mkdocs.plugins import event_priority
 ROOT = Path(__file__).resolve().parents[2]
 # The example settings are defined once, by the test harness that enforces them.
 sys.path.insert(0, str(ROOT / "tests"))
-from example_harness.blocks import OUTPUT_FENCE, OutputBlock  # noqa: E402
+from example_harness.blocks import (  # noqa: E402
+    OUTPUT_FENCE,
+    SNIPPET,
+    BlockError,
+    read_output_block,
+)
 from example_harness.settings import (  # noqa: E402
     RENDER_KEYS,
     Settings,
@@ -30,7 +35,6 @@ from example_harness.settings import (  # noqa: E402
 
 _PY_FENCE = re.compile(r"^(?P<indent> *)```\s*(?P<info>(?:py|python)\b.*)$")
 _ANY_FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})")
-_SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^"]+)"')
 
 
 # Pull requests target main, so edits are proposed against it whatever version is read.
@@ -57,7 +61,7 @@ def on_page_markdown(markdown, page, config, files):
     fragments = _fragments[page.file.src_uri] = []
     try:
         return present_examples(markdown, fragments)
-    except SettingsError as error:
+    except (SettingsError, BlockError) as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
@@ -163,7 +167,7 @@ def present_examples(markdown: str, fragments: list[str]) -> str:
             indent = match["indent"]
             _, values = split_info_string(match["info"])
             settings = parse(values)
-            snippet = _SNIPPET.match(lines[index + 1]) if index + 1 < len(lines) else None
+            snippet = SNIPPET.match(lines[index + 1].strip()) if index + 1 < len(lines) else None
             name = values.get("title") or (Path(snippet["path"]).name if snippet else "")
             title = name
             if title and settings.requires_text:
@@ -176,22 +180,18 @@ def present_examples(markdown: str, fragments: list[str]) -> str:
             open_fence = "```"
             example = (settings, name)
         elif (match := OUTPUT_FENCE.match(line)) and example is not None:
-            indent = match["indent"]
-            end = index + 1
-            while end < len(lines) and lines[end].rstrip() != indent + "```":
-                end += 1
-            text = [body[len(indent) :] for body in lines[index + 1 : end]]
-            times, error = OutputBlock.parse_times(match["times"])
-            if error:
-                raise SettingsError(error)
+            block = read_output_block(lines, index)
+            if block.times_error:
+                raise SettingsError(block.times_error)
+            text, times = block.text.splitlines(), block.times
             settings, name = example
             html_parts = [output_html(text, times, settings)]
             if settings.timeline:
                 html_parts.append(timeline_svg(text, times, settings, name, len(fragments)))
             for part in html_parts:
-                result += ["", indent + _PLACEHOLDER.format(len(fragments)), ""]
+                result += ["", match["indent"] + _PLACEHOLDER.format(len(fragments)), ""]
                 fragments.append(part)
-            index = end + 1
+            index = block.end_line  # the line after the closing fence, 0-based
             example = None
             continue
         elif match := _ANY_FENCE.match(line):

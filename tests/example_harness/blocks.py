@@ -104,15 +104,17 @@ class OutputBlock:
             return None, f'times="{text}" is not a list of seconds'
 
 
-def find_doc_examples(root: Path) -> list[DocExample]:
-    """Every `py` block under `root/docs`, in file and line order."""
+def find_doc_examples(root: Path, page: Path | None = None) -> list[DocExample]:
+    """Every `py` block under `root/docs` (or in `page` alone), in file and line order."""
     examples = []
-    docs = root / "docs"
-    for found in sorted(find_examples(docs), key=lambda e: (str(e.path), e.start_line)):
+    page_lines: dict[Path, list[str]] = {}
+    found_blocks = find_examples(page or root / "docs")
+    for found in sorted(found_blocks, key=lambda e: (str(e.path), e.start_line)):
         if found.path.suffix != ".md":
             continue  # docstrings of the docs' own build hooks are not lessons
-        lines = found.path.read_text(encoding="utf-8").splitlines()
-        examples.append(_doc_example(found, lines, root))
+        if found.path not in page_lines:
+            page_lines[found.path] = found.path.read_text(encoding="utf-8").splitlines()
+        examples.append(_doc_example(found, page_lines[found.path], root))
     return examples
 
 
@@ -129,6 +131,10 @@ def _doc_example(found: CodeExample, lines: list[str], root: Path) -> DocExample
         if len(source_lines) > 1:
             problem = "an embed must be alone in its block: the file is the whole program"
     close_index = fence_index + found.source.count("\n") + 1
+    try:
+        output = _output_after(lines, close_index, indent)
+    except BlockError as error:
+        output, problem = None, str(error)
     return DocExample(
         doc=found.path,
         line=found.start_line,
@@ -136,7 +142,7 @@ def _doc_example(found: CodeExample, lines: list[str], root: Path) -> DocExample
         info=info,
         block_source=found.source,
         embedded=embedded,
-        output=_output_after(lines, close_index, indent),
+        output=output,
         root=root,
         problem=problem,
     )
@@ -152,14 +158,23 @@ def _output_after(lines: list[str], close_index: int, indent: int) -> OutputBloc
     opening = OUTPUT_FENCE.match(lines[index])
     if not opening or len(opening.group("indent")) != indent:
         return None
-    closing = " " * indent + "```"
+    return read_output_block(lines, index)
+
+
+def read_output_block(lines: list[str], index: int) -> OutputBlock:
+    """The ```output block whose opening fence is `lines[index]` (0-based).
+
+    The one reader of output blocks: the harness compares them, the docs hook renders them.
+    """
+    opening = OUTPUT_FENCE.match(lines[index])
+    indent = opening.group("indent")
     times, times_error = OutputBlock.parse_times(opening.group("times"))
     for end in range(index + 1, len(lines)):
-        if lines[end].rstrip() == closing:
-            body = [line[indent:] for line in lines[index + 1 : end]]
+        if lines[end].rstrip() == indent + "```":
+            body = [line[len(indent) :] for line in lines[index + 1 : end]]
             text = "".join(line + "\n" for line in body)
             return OutputBlock(index + 1, end + 1, text, times, times_error)
-    raise BlockError(f"line {index + 1}: the ```output block is never closed")
+    raise BlockError(f"the ```output block at line {index + 1} is never closed")
 
 
 # The one file in examples/ that is not a program: the examples' lint settings.

@@ -60,7 +60,7 @@ def apply(updates: list[Update], root: Path) -> tuple[list[str], list[str]]:
 
 def _rewrite_page(doc: Path, updates: list[Update], root: Path) -> bool | str:
     original = doc.read_text(encoding="utf-8")
-    current = {(e.line, e.block_source): e for e in find_doc_examples(root) if e.doc == doc}
+    current = {(e.line, e.block_source): e for e in find_doc_examples(root, doc)}
     lines = original.splitlines()
     for update in sorted(updates, key=lambda u: u.line, reverse=True):
         example = current.get((update.line, update.block_source))
