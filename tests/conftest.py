@@ -1,13 +1,19 @@
-"""Plumbing for `--update-examples` (an option pytest-examples defines).
+"""Plumbing for the example suite.
 
-Tests record the output they saw in `config.example_updates`. With xdist each
-worker hands its records to the controller when it finishes, and only the
-controller rewrites pages, once, after every test has run.
+- `--page NAME` keeps the examples of docs/NAME.md alone, with the checks that are not
+  about one example (`make examples PAGE=NAME`).
+- The examples run longest first, so the suite's wall time is its longest example's,
+  not that plus whatever was left for the end.
+- `--update-examples` (an option pytest-examples defines): tests record the output
+  they saw in `config.example_updates`. With xdist each worker hands its records to
+  the controller when it finishes, and only the controller rewrites pages, once,
+  after every test has run.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -17,9 +23,64 @@ from example_harness import rewrite
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--page",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="of the examples, run only those of docs/NAME.md (repeatable)",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.example_updates = []
     config.example_update_report = None
+    pages = config.getoption("page")
+    unknown = [name for name in pages if not (ROOT / "docs" / f"{name}.md").is_file()]
+    if unknown:
+        known = " ".join(sorted(p.stem for p in (ROOT / "docs").glob("*.md")))
+        raise pytest.UsageError(
+            f"no page docs/{unknown[0]}.md: PAGE takes a page's file name without .md, "
+            f"one of: {known}"
+        )
+
+
+def _example(item: pytest.Item):
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("example") if callspec else None
+
+
+def _declared_seconds(item: pytest.Item) -> float:
+    try:
+        return _example(item).settings().duration
+    except Exception:  # a broken block fails in its own test, with the place
+        return 0.0
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    pages = config.getoption("page")
+    if pages:
+        wanted = {ROOT / "docs" / f"{name}.md" for name in pages}
+        # Checks that are not about one example (the orphan check) still run.
+        kept = [item for item in items if (e := _example(item)) is None or e.doc in wanted]
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
+
+    # Longest examples first, then the rest in their usual order: sleeping examples run
+    # side by side, so the suite takes about as long as its longest one.
+    def is_run(item: pytest.Item) -> bool:
+        return getattr(item, "originalname", "") == "test_example_runs_as_the_page_says"
+
+    runs = sorted(filter(is_run, items), key=_declared_seconds, reverse=True)
+    items[:] = runs + [item for item in items if not is_run(item)]
+
+
+@pytest.fixture
+def shared_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every xdist worker of this session sees (for the CPU-bound turn lock)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 def pytest_testnodedown(node, error) -> None:  # xdist controller, once per worker

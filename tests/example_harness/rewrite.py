@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .blocks import OutputBlock, find_doc_examples
+from .runner import Run
+from .settings import Settings
 from .verdict import comparable
 
 
@@ -40,6 +42,21 @@ def unfenceable(output: str) -> str | None:
                 f"the program prints a line that starts with ``` ({line.strip()!r}), "
                 "which would end the output block"
             )
+    return None
+
+
+def too_busy_to_record(settings: Settings, run: Run) -> str | None:
+    """Why this run's times must not become the page's, or None.
+
+    A CPU-bound example run beside other busy processes prints its lines late; the
+    check allows for that, but a page that recorded those times would promise them.
+    """
+    if settings.cores and run.load.busy:
+        return (
+            f"not recorded: the machine was busy ({run.load.describe()}), and this "
+            f"CPU-bound example (cores={settings.cores}) would record its lines late. "
+            "Run `make update-examples` again when the machine is quieter."
+        )
     return None
 
 

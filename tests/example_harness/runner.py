@@ -7,13 +7,16 @@ hangs can be stopped.
 
 Times count from the moment the interpreter is ready to run the program, not
 from the launch: a `sitecustomize` module the harness puts on the child's path
-imports asyncio and notes that moment, so start-up and import time (slower on
-a loaded machine) are not charged to the example. The program itself is not
-touched.
+imports asyncio and the modules the program imports at its top, then notes that
+moment, so start-up and import time (processor work, several times slower on a
+loaded machine) are not charged to the example. The program itself is not
+touched, and its own imports then find the modules loaded, as a second import
+always does.
 """
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import os
 import signal
@@ -21,8 +24,11 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import machine
 
 # Variables that would make the child behave unlike a reader's `python file.py`.
 _SCRUBBED = (
@@ -41,9 +47,14 @@ _SCRUBBED = (
 # start. It imports asyncio first: an import has no effect a program can see,
 # and its cost, which varies with the machine's load, is not the lesson's.
 _SITECUSTOMIZE = """\
-import asyncio, os, time
+import asyncio, importlib, os, time
 _path = os.environ.pop("EXAMPLE_HARNESS_START_FILE", None)
 if _path:
+    for _name in os.environ.pop("EXAMPLE_HARNESS_IMPORTS", "").split():
+        try:
+            importlib.import_module(_name)
+        except Exception:
+            pass  # the program's own import will say what is wrong
     with open(_path, "w") as _file:
         _file.write(repr(time.time()))
 """
@@ -57,13 +68,30 @@ class Run:
     returncode: int | None = None
     seconds: float = 0.0
     timed_out: bool = False
+    load: machine.Load = machine.QUIET  # what the rest of the machine did meanwhile
 
 
-def child_environment(startup_dir: Path) -> dict[str, str]:
+def top_level_imports(source: str) -> list[str]:
+    """The modules a program imports at its top level, in order."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return []  # the run itself reports it
+    names = []
+    for node in body:
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module != "__future__":
+            names.append(node.module)
+    return names
+
+
+def child_environment(startup_dir: Path, imports: Sequence[str] = ()) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
     env.update(
         PYTHONPATH=str(startup_dir),
         EXAMPLE_HARNESS_START_FILE=str(startup_dir / "started"),
+        EXAMPLE_HARNESS_IMPORTS=" ".join(imports),
         PYTHONUNBUFFERED="1",  # each line reaches us when it is printed, not at exit
         PYTHONHASHSEED="0",  # set iteration order is part of some outputs
         PYTHONIOENCODING="utf-8",
@@ -81,13 +109,14 @@ def run_program(source: str, name: str, workdir: Path, timeout: float) -> Run:
     startup_dir.mkdir(exist_ok=True)
     (startup_dir / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
     run = Run()
+    before = machine.sample()
     launched_wall, started = time.time(), time.perf_counter()
     # -W default shows every warning once, ResourceWarning included, which a
     # plain run hides: the suite must see what a careless program leaks.
     process = subprocess.Popen(
         [sys.executable, "-W", "default", name],
         cwd=workdir,
-        env=child_environment(startup_dir),
+        env=child_environment(startup_dir, top_level_imports(source)),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -113,6 +142,7 @@ def run_program(source: str, name: str, workdir: Path, timeout: float) -> Run:
         run.timed_out = True
         _kill_group(process)
     run.seconds = time.perf_counter() - started
+    run.load = machine.Load.between(before, machine.sample(), run.seconds, machine.usable_cores())
     for reader in readers:
         reader.join(timeout=5)
     startup = _startup_seconds(startup_dir / "started", launched_wall)

@@ -16,18 +16,22 @@ import re
 import sys
 from dataclasses import dataclass
 
+from . import machine
+
 # Keys that only change how Material renders the block; the harness ignores them.
 RENDER_KEYS = frozenset({"title", "hl_lines", "linenums"})
 
 HARNESS_KEYS = {
     "duration": 'seconds the program is expected to run, e.g. duration="2"',
     "tolerance": "allowed difference from duration in seconds (default 0.25 + 10%)",
-    "timeout": "seconds after which a hanging program is stopped (default 2x duration + 5)",
+    "timeout": "seconds after which a hanging program is stopped (default 2x duration + 5,"
+    " 10x for cores=)",
     "requires": 'oldest Python that runs the example, e.g. requires="3.12"',
     "raises": 'exception the program is meant to end with, e.g. raises="ExceptionGroup"',
     "warns": "text the program is meant to print to stderr, e.g. a RuntimeWarning",
     "timeline": "regex whose one group names each output line's lane; draws a timeline",
     "timeline_axis": "seconds the timeline's axis spans (to compare two timelines)",
+    "cores": 'cores a CPU-bound example keeps busy at once, e.g. cores="2" for a process pool',
 }
 KNOWN_KEYS = RENDER_KEYS | HARNESS_KEYS.keys()
 
@@ -52,6 +56,7 @@ class Settings:
     warns: tuple[str, ...]
     timeline: re.Pattern[str] | None = None
     timeline_axis: float | None = None
+    cores: int | None = None  # CPU-bound: how many cores it keeps busy at once
 
     @property
     def requires_text(self) -> str | None:
@@ -62,6 +67,11 @@ class Settings:
         if self.requires and sys.version_info[:2] < self.requires:
             here = "{}.{}".format(*sys.version_info[:2])
             return f"needs Python {self.requires_text}+ (this is {here})"
+        if self.cores and machine.usable_cores() < self.cores:
+            return (
+                f"needs {self.cores} cores to show its lesson "
+                f"(this machine has {machine.usable_cores()})"
+            )
         return None
 
 
@@ -110,7 +120,10 @@ def parse(values: dict[str, str]) -> Settings:
     tolerance = (
         _seconds(values, "tolerance") if "tolerance" in values else round(0.25 + 0.1 * duration, 3)
     )
-    timeout = _seconds(values, "timeout") if "timeout" in values else 2 * duration + 5
+    cores = _cores(values["cores"]) if "cores" in values else None
+    # A CPU-bound example may run up to 10x slower on a busy machine (see verdict.py).
+    default_timeout = (10 if cores else 2) * duration + 5
+    timeout = _seconds(values, "timeout") if "timeout" in values else default_timeout
     if timeout <= duration + tolerance:
         raise SettingsError(
             f"timeout={timeout:g} must exceed duration + tolerance "
@@ -125,6 +138,7 @@ def parse(values: dict[str, str]) -> Settings:
         warns=tuple(w.strip() for w in values["warns"].split("|")) if "warns" in values else (),
         timeline=_lane_pattern(values["timeline"]) if "timeline" in values else None,
         timeline_axis=_seconds(values, "timeline_axis") if "timeline_axis" in values else None,
+        cores=cores,
     )
 
 
@@ -149,6 +163,12 @@ def _lane_pattern(text: str) -> re.Pattern[str]:
             'e.g. timeline="(?:Fetching|Got) (\\w+)"'
         )
     return pattern
+
+
+def _cores(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise SettingsError(f'cores="{text}" is not a whole number of cores like "2"')
+    return int(text)
 
 
 def _version(text: str) -> tuple[int, int]:

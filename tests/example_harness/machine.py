@@ -1,0 +1,95 @@
+"""How much of the machine an example got while it ran.
+
+A sleep-bound example barely notices a busy machine; a CPU-bound one (it declares
+`cores=`) slows down when other processes take the cores it needs. The runner
+samples the machine's CPU time and the example's own around each run, so the
+verdict can tell "the machine was busy" from "the program lost its concurrency",
+and allow a CPU-bound example exactly the slowdown the machine imposed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (its affinity mask, where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Sample:
+    machine_busy: float  # CPU seconds every process on the machine has used so far
+    children: float  # CPU seconds this process's finished (waited-for) children used
+
+
+def sample() -> Sample:
+    times = psutil.cpu_times()
+    # Busy time as the kernel counts it; iowait is idle, and guest time is already
+    # inside user time on Linux. steal is CPU a hypervisor gave to someone else.
+    busy = sum(
+        getattr(times, name, 0.0) for name in ("user", "nice", "system", "irq", "softirq", "steal")
+    )
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Sample(busy, usage.ru_utime + usage.ru_stime)
+
+
+@dataclass(frozen=True)
+class Load:
+    """What the machine was doing during one run."""
+
+    cores: int  # usable cores
+    program_cpu: float  # CPU seconds the program and its children used
+    others: float  # cores other processes kept busy, on average over the run
+
+    @staticmethod
+    def between(before: Sample, after: Sample, wall: float, cores: int) -> Load:
+        program = max(0.0, after.children - before.children)
+        others_cpu = max(0.0, after.machine_busy - before.machine_busy - program)
+        return Load(cores, program, min(float(cores), others_cpu / wall) if wall > 0 else 0.0)
+
+    @property
+    def free(self) -> float:
+        """Cores left for the program, on average."""
+        return max(0.0, self.cores - self.others)
+
+    @property
+    def busy(self) -> bool:
+        """Whether other processes took enough CPU to slow a program down noticeably."""
+        return self.others >= 0.5
+
+    def describe(self) -> str:
+        return f"other processes kept {self.others:.1f} of {self.cores} cores busy"
+
+
+QUIET = Load(cores=usable_cores(), program_cpu=0.0, others=0.0)
+
+
+@contextlib.contextmanager
+def cpu_turn(lock_dir: Path, cores: int | None) -> Iterator[None]:
+    """Run CPU-bound examples one at a time across every worker of the suite.
+
+    Two of them at once would take each other's cores, and neither would show
+    what its page promises. Sleep-bound examples (cores=None) need no turn.
+    """
+    if not cores:
+        yield
+        return
+    import fcntl  # POSIX only, like the runner's process groups; imported here for the docs build
+
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with open(lock_dir / "cpu-bound-examples.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
