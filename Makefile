@@ -10,8 +10,14 @@ STAMP := $(VENV)/.installed-from-lock
 # For tools that start other tools by name (pre-commit starts ruff, mike starts mkdocs).
 ON_PATH = PATH="$(abspath $(BIN)):$$PATH"
 HOST ?= 127.0.0.1
-# Extra pytest arguments, e.g. make update-examples PYTEST_ARGS='-k timeouts'
+# One page's examples alone: make examples PAGE=timeouts (several: PAGE="timeouts queues")
+PAGE ?=
+PAGE_ARGS = $(foreach page,$(PAGE),--page $(page))
+# Extra pytest arguments, e.g. make examples PYTEST_ARGS='-k gather -x'
 PYTEST_ARGS ?=
+# make flake-hunt: how many runs, and whether a busy process keeps one core loaded.
+RUNS ?= 10
+BUSY ?= no
 PORT ?= 8000
 # `make test` also runs the examples on every other Python >= 3.11 it finds here.
 # CI says no: its matrix gives each version a job of its own.
@@ -24,8 +30,9 @@ ALIAS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test test-browser docs examples examples-every-python update-examples lint \
-	check-github format lock bench bench-site versions-deploy versions-list versions-serve publish clean
+.PHONY: help serve test test-steps suite test-browser docs examples examples-every-python \
+	update-examples check-page flake-hunt lint check-github format lock bench bench-site \
+	versions-deploy versions-list versions-serve publish clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,12 +47,29 @@ $(STAMP): requirements.lock
 serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
-test: lint docs check-github ## Run every check: hooks, strict build, .github/, the suite, the browser, other Pythons
-	$(BIN)/pytest $(PYTEST_ARGS)
-	$(MAKE) --no-print-directory test-browser
+# Every step runs even when an earlier one fails, so that one red run shows every
+# failure; the summary at the end names the steps that failed.
+TEST_STEPS := lint docs check-github suite test-browser
 ifeq ($(EVERY_PYTHON),yes)
-	@$(BIN)/python tests/run_on_every_python.py
+TEST_STEPS += examples-every-python
 endif
+
+test: $(STAMP) ## Run every check: hooks, strict build, .github/, the suite, the browser, other Pythons
+	@failed=""; summary=""; \
+	for step in $(TEST_STEPS); do \
+		echo; echo "==> make $$step"; started=$$(date +%s); \
+		if $(MAKE) --no-print-directory $$step; then result=passed; \
+		else result=FAILED; failed="$$failed $$step"; fi; \
+		summary="$$summary  $$step: $$result in $$(( $$(date +%s) - started )) s\n"; \
+	done; \
+	echo; echo "make test:"; printf "$$summary"; \
+	if [ -n "$$failed" ]; then \
+		echo "FAILED:$$failed (scroll up to '==> make <step>' for each one's output;"; \
+		echo "one page's examples alone: make check-page PAGE=<page>)"; exit 1; \
+	fi
+
+suite: $(STAMP) ## The pytest suite: every example, the harness's own tests, .github rules, deploys
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 # Its own run, without xdist: one deployed site, one server and one Chromium for all
 # of it, instead of one per worker. Skips (loudly) without a Chromium.
@@ -55,17 +79,30 @@ test-browser: $(STAMP) ## The built site in Chromium: pages, search, copy, axe, 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-examples: $(STAMP) ## Run the example suite alone (tests/test_examples.py)
-	$(BIN)/pytest tests/test_examples.py $(PYTEST_ARGS)
+examples: $(STAMP) ## Run the example suite alone; PAGE=timeouts runs one page's examples
+	$(BIN)/pytest tests/test_examples.py $(PAGE_ARGS) $(PYTEST_ARGS)
+
+check-page: $(STAMP) ## The quick check of one page (PAGE=name): its examples, the hooks, the build
+	@test -n "$(PAGE)" || { echo "usage: make check-page PAGE=<page>, e.g. PAGE=timeouts"; exit 2; }
+	$(BIN)/pytest tests/test_examples.py $(PAGE_ARGS) $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory lint docs
+
+flake-hunt: $(STAMP) ## Run the examples RUNS times (BUSY=yes: with one core kept busy); per-example failures and times
+	$(BIN)/python tests/flake_hunt.py --runs $(RUNS) --busy $(BUSY) $(PAGE_ARGS)
 
 examples-every-python: $(STAMP) ## Run the example suite on every other Python >= 3.11 found here
 	@$(BIN)/python tests/run_on_every_python.py
 
-update-examples: $(STAMP) ## Run every example and write its real output into the pages
-	$(BIN)/pytest tests/test_examples.py::test_example_runs_as_the_page_says --update-examples $(PYTEST_ARGS)
+update-examples: $(STAMP) ## Write every example's real output into its page (PAGE=name: one page's)
+	$(BIN)/pytest tests/test_examples.py::test_example_runs_as_the_page_says \
+		tests/test_examples.py::test_every_example_file_is_on_a_page \
+		--update-examples $(PAGE_ARGS) $(PYTEST_ARGS)
 
-lint: $(STAMP) ## Run the pre-commit hooks on every file: ruff (lint, format), codespell
-	$(ON_PATH) $(BIN)/pre-commit run --all-files --show-diff-on-failure
+# Every file git tracks or would track (new files too, before any `git add`).
+# The diff after a failure helps in CI only: locally it is your own work in progress.
+lint: $(STAMP) ## Run the pre-commit hooks on every file, new ones too: ruff (lint, format), codespell
+	@git ls-files -z --cached --others --exclude-standard | \
+		$(ON_PATH) xargs -0 $(BIN)/pre-commit run $(if $(CI),--show-diff-on-failure) --files
 
 check-github: $(STAMP) ## Validate .github/ against GitHub's schemas and audit the workflows (zizmor)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml

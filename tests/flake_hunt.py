@@ -1,0 +1,142 @@
+"""Run the example suite many times and say how often each example failed.
+
+    make flake-hunt RUNS=10 BUSY=yes PAGE=timeouts
+
+An example that fails one run in twenty fails somebody's pull request every week,
+and teaches everyone to press "re-run". Run this on a new CPU-bound or tightly
+timed example before you open a pull request. BUSY=yes keeps one core busy with
+another process meanwhile, as a shared CI runner or a laptop that is compiling
+something would. It prints, per example, its failures, its fastest and slowest
+run, and its headroom: how close the worst run came to the edge of the allowed
+range, as a share of the tolerance (0 % means it nearly failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from example_harness.blocks import find_doc_examples
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST = "tests/test_examples.py::test_example_runs_as_the_page_says"
+
+
+@dataclass
+class Record:
+    runs: int = 0
+    failures: int = 0
+    seconds: list[float] = field(default_factory=list)
+    others: list[float] = field(default_factory=list)
+    first_failure: str = ""
+
+
+@contextmanager
+def busy_core(enabled: bool) -> Iterator[None]:
+    """Another process spinning on one core for as long as the runs last."""
+    if not enabled:
+        yield
+        return
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        yield
+    finally:
+        hog.kill()
+        hog.wait()
+
+
+def run_once(pages: list[str], report: Path) -> None:
+    page_args = [arg for page in pages for arg in ("--page", page)]
+    pytest = [sys.executable, "-m", "pytest", TEST, "-q", "-p", "no:cacheprovider"]
+    subprocess.run(
+        [*pytest, *page_args, f"--junitxml={report}"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+
+
+def read_report(report: Path, records: dict[str, Record]) -> None:
+    for case in ET.parse(report).getroot().iter("testcase"):
+        name = case.get("name", "")
+        if "[" not in name or case.find("skipped") is not None:
+            continue
+        record = records.setdefault(name[name.index("[") + 1 : -1], Record())
+        record.runs += 1
+        properties = {p.get("name"): p.get("value") for p in case.iter("property")}
+        if "seconds" in properties:
+            record.seconds.append(float(properties["seconds"]))
+            record.others.append(float(properties["others_busy_cores"]))
+        failure = next((e for e in case if e.tag in ("failure", "error")), None)
+        if failure is not None:
+            record.failures += 1
+            text = (failure.get("message") or failure.text or "").strip()
+            record.first_failure = record.first_failure or " ".join(text.split())[:200]
+
+
+def headroom(record: Record, duration: float, tolerance: float) -> float:
+    """The worst run's distance from the allowed range's nearer edge, / tolerance."""
+    if not record.seconds:
+        return 0.0
+    low, high = duration - tolerance, duration + tolerance
+    return min(high - max(record.seconds), min(record.seconds) - low) / tolerance
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--busy", choices=("yes", "no"), default="no")
+    parser.add_argument("--page", action="append", default=[])
+    args = parser.parse_args()
+
+    settings = {}
+    for example in find_doc_examples(ROOT):
+        try:
+            settings[example.test_id] = example.settings()
+        except ValueError:
+            continue  # a broken block fails its own test, with the place
+    records: dict[str, Record] = {}
+    with busy_core(args.busy == "yes"), tempfile.TemporaryDirectory() as scratch:
+        for number in range(1, args.runs + 1):
+            report = Path(scratch) / f"run-{number}.xml"
+            run_once(args.page, report)
+            read_report(report, records)
+            failed = sum(r.failures for r in records.values())
+            print(f"run {number}/{args.runs} done: {failed} failure(s) so far", flush=True)
+
+    busy = ", one core kept busy by another process" if args.busy == "yes" else ""
+    total = sum(r.failures for r in records.values())
+    print(f"\n{args.runs} runs of {len(records)} examples{busy}: {total} failure(s)\n")
+    header = ("example", "failed", "fastest", "slowest", "page says", "headroom")
+    print("{:58} {:>7} {:>8} {:>8} {:>12} {:>9}".format(*header))
+    rows = []
+    for name, record in records.items():
+        example = settings.get(name)
+        if example is None:
+            continue
+        room = headroom(record, example.duration, example.tolerance)
+        rows.append((-record.failures, room, name, record, example))
+    for _, room, name, record, example in sorted(rows):
+        says = f"{example.duration:g}±{example.tolerance:g} s"
+        print(
+            f"{name[:58]:58} {record.failures:>3}/{record.runs:<3} "
+            f"{min(record.seconds, default=0):7.2f}s {max(record.seconds, default=0):7.2f}s "
+            f"{says:>12} {room:8.0%}" + (f"  (cores={example.cores})" if example.cores else "")
+        )
+    for name, record in records.items():
+        if record.failures:
+            print(f"\n{name}, first failure:\n  {record.first_failure}")
+    busiest = max((max(r.others, default=0) for r in records.values()), default=0)
+    print(f"\nOther processes kept up to {busiest:.1f} cores busy during a run.")
+    return 1 if total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
