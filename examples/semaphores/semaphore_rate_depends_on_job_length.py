@@ -9,6 +9,7 @@ async def job(semaphore, n, length, t0, starts):
     async with semaphore:
         loop = asyncio.get_running_loop()
         # Which wave this job started in: 0 at once, 1 after one job length...
+        # Rounding is safe: a start would have to be half a job length late to miss.
         starts[n] = round((loop.time() - t0) / length)
         await asyncio.sleep(length)
 
@@ -28,8 +29,8 @@ async def run_jobs(length):
 
 
 async def main():
-    await run_jobs(0.2)  # takes 0.8 s
-    await run_jobs(0.4)  # same semaphore limit, half the rate: 1.6 s
+    await run_jobs(0.3)  # takes 1.2 s
+    await run_jobs(0.6)  # same semaphore limit, half the rate: 2.4 s
 
 
 asyncio.run(main())

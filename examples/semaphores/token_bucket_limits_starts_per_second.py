@@ -28,15 +28,15 @@ class TokenBucket:
 async def job(bucket, n, t0):
     await bucket.acquire()
     started = asyncio.get_running_loop().time() - t0
-    print(f"job {n} starts at {round(started * 4) / 4:.2f} s")  # quarter seconds
+    print(f"job {n} starts at {round(started * 2) / 2:.1f} s")  # to the half second
     await asyncio.sleep(1)  # long jobs: several run at once, the bucket allows it
 
 
 async def main():
-    bucket = TokenBucket(rate=4, per=1.0)  # 4 starts per second
+    bucket = TokenBucket(rate=2, per=1.0)  # 2 starts per second
     t0 = asyncio.get_running_loop().time()
-    await asyncio.gather(*(job(bucket, n, t0) for n in range(8)))
-    print("a burst of 4, then one start every 0.25 s")
+    await asyncio.gather(*(job(bucket, n, t0) for n in range(6)))
+    print("a burst of 2, then one start every 0.5 s")
 
 
 asyncio.run(main())
