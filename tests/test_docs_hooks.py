@@ -118,3 +118,16 @@ def test_settings_typos_fail_the_build_too() -> None:
     with pytest.raises(SettingsError, match="did you mean 'duration'"):
         render(PAGE.replace('duration="2"', 'duraton="2"'))
     assert parse({"duration": "1"}).timeline is None
+
+
+def test_a_bad_setting_names_its_line_in_the_build() -> None:
+    broken = PAGE.replace('duration="2"', 'duration="2" tolerence="1"')
+    with pytest.raises(SettingsError, match=r"^3: unknown setting 'tolerence'"):
+        render(broken)
+
+
+def test_the_build_names_example_files_no_page_embeds() -> None:
+    every = set(hooks.example_files(hooks.ROOT))
+    forgotten = sorted(every)[0]
+    assert hooks.unembedded_examples(every - {forgotten}) == [forgotten]
+    assert hooks.unembedded_examples(every) == []

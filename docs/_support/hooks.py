@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import logging
 import re
 import sys
 import zlib
@@ -23,6 +24,7 @@ from example_harness.blocks import (  # noqa: E402
     OUTPUT_FENCE,
     SNIPPET,
     BlockError,
+    example_files,
     read_output_block,
 )
 from example_harness.settings import (  # noqa: E402
@@ -34,6 +36,7 @@ from example_harness.settings import (  # noqa: E402
 )
 
 _PY_FENCE = re.compile(r"^(?P<indent> *)```\s*(?P<info>(?:py|python)\b.*)$")
+_EMBED = re.compile(r'^[ \t]*-{1,}8<-{1,}\s+"(?P<path>examples/[^"]+)"\s*$', re.M)
 _ANY_FENCE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})")
 
 
@@ -56,13 +59,36 @@ _fragments: dict[str, list[str]] = {}
 _PLACEHOLDER = "EXAMPLEFRAGMENT{}END"
 
 
+# Every examples/ file a page embeds, so that on_post_build can name the ones none does.
+_embedded: set[Path] = set()
+log = logging.getLogger("mkdocs.plugins.asyncio_by_example")
+
+
+def on_pre_build(config):
+    _embedded.clear()
+
+
 def on_page_markdown(markdown, page, config, files):
     markdown = include_contributing_guide(markdown, page, config)
     fragments = _fragments[page.file.src_uri] = []
+    _embedded.update(ROOT / match["path"] for match in _EMBED.finditer(markdown))
     try:
         return present_examples(markdown, fragments)
     except (SettingsError, BlockError) as error:
-        raise PluginError(f"{page.file.src_uri}: {error}") from None
+        raise PluginError(f"docs/{page.file.src_uri}:{error}") from None
+
+
+def on_post_build(config):
+    for orphan in unembedded_examples(_embedded):
+        # A warning, so the strict build fails, as the example suite does.
+        log.warning(
+            f"{orphan.relative_to(ROOT)} is not embedded in any page: embed it with "
+            f'--8<-- "{orphan.relative_to(ROOT)}" in a ```py block, or delete it'
+        )
+
+
+def unembedded_examples(embedded: set[Path]) -> list[Path]:
+    return [path for path in example_files(ROOT) if path not in embedded]
 
 
 def on_page_content(html_text, page, config, files):
@@ -155,53 +181,59 @@ def present_examples(markdown: str, fragments: list[str]) -> str:
     example: tuple[Settings, str] | None = None  # the py block most recently closed
     open_fence: str | None = None
     index = 0
-    while index < len(lines):
-        line = lines[index]
-        if open_fence is not None:
-            result.append(line)
-            if line.strip() == open_fence:
-                open_fence = None
-            index += 1
-            continue
-        if match := _PY_FENCE.match(line):
-            indent = match["indent"]
-            _, values = split_info_string(match["info"])
-            settings = parse(values)
-            snippet = SNIPPET.match(lines[index + 1].strip()) if index + 1 < len(lines) else None
-            name = values.get("title") or (Path(snippet["path"]).name if snippet else "")
-            title = name
-            if title and settings.requires_text:
-                title += f" (Python {settings.requires_text}+)"
-            shown = {k: v for k, v in values.items() if k in RENDER_KEYS and k != "title"}
-            if title:
-                shown["title"] = title
-            attributes = "".join(f' {k}="{v}"' for k, v in shown.items())
-            result.append(f"{indent}```py{attributes}")
-            open_fence = "```"
-            example = (settings, name)
-        elif (match := OUTPUT_FENCE.match(line)) and example is not None:
-            block = read_output_block(lines, index)
-            if block.times_error:
-                raise SettingsError(block.times_error)
-            text, times = block.text.splitlines(), block.times
-            settings, name = example
-            html_parts = [output_html(text, times, settings)]
-            if settings.timeline:
-                html_parts.append(timeline_svg(text, times, settings, name, len(fragments)))
-            for part in html_parts:
-                result += ["", match["indent"] + _PLACEHOLDER.format(len(fragments)), ""]
-                fragments.append(part)
-            index = block.end_line  # the line after the closing fence, 0-based
-            example = None
-            continue
-        elif match := _ANY_FENCE.match(line):
-            result.append(line)
-            open_fence = match["fence"]
-        else:
-            result.append(line)
-            if line.strip():
+    try:
+        while index < len(lines):
+            line = lines[index]
+            if open_fence is not None:
+                result.append(line)
+                if line.strip() == open_fence:
+                    open_fence = None
+                index += 1
+                continue
+            if match := _PY_FENCE.match(line):
+                indent = match["indent"]
+                _, values = split_info_string(match["info"])
+                settings = parse(values)
+                snippet = (
+                    SNIPPET.match(lines[index + 1].strip()) if index + 1 < len(lines) else None
+                )
+                name = values.get("title") or (Path(snippet["path"]).name if snippet else "")
+                title = name
+                if title and settings.requires_text:
+                    title += f" (Python {settings.requires_text}+)"
+                shown = {k: v for k, v in values.items() if k in RENDER_KEYS and k != "title"}
+                if title:
+                    shown["title"] = title
+                attributes = "".join(f' {k}="{v}"' for k, v in shown.items())
+                result.append(f"{indent}```py{attributes}")
+                open_fence = "```"
+                example = (settings, name)
+            elif (match := OUTPUT_FENCE.match(line)) and example is not None:
+                block = read_output_block(lines, index)
+                if block.times_error:
+                    raise SettingsError(block.times_error)
+                text, times = block.text.splitlines(), block.times
+                settings, name = example
+                html_parts = [output_html(text, times, settings)]
+                if settings.timeline:
+                    html_parts.append(timeline_svg(text, times, settings, name, len(fragments)))
+                for part in html_parts:
+                    result += ["", match["indent"] + _PLACEHOLDER.format(len(fragments)), ""]
+                    fragments.append(part)
+                index = block.end_line  # the line after the closing fence, 0-based
                 example = None
-        index += 1
+                continue
+            elif match := _ANY_FENCE.match(line):
+                result.append(line)
+                open_fence = match["fence"]
+            else:
+                result.append(line)
+                if line.strip():
+                    example = None
+            index += 1
+    except (SettingsError, BlockError) as error:
+        # The page's line, so `make docs` points where the suite does.
+        raise SettingsError(f"{index + 1}: {error}") from None
     return "\n".join(result)
 
 
