@@ -115,3 +115,11 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     )
     for refusal in refused:
         terminalreporter.write_line(f"REFUSED: {refusal}", red=True)
+    failed = len(terminalreporter.stats.get("failed", []))
+    if failed:
+        terminalreporter.write_line(
+            f"{failed} example(s) failed (listed below): their output blocks were left as "
+            "they were, and the rewrites above were still made. If they are on pages you "
+            "did not touch, update your own page alone: make update-examples PAGE=<page>",
+            yellow=True,
+        )

@@ -131,3 +131,18 @@ def test_the_build_names_example_files_no_page_embeds() -> None:
     forgotten = sorted(every)[0]
     assert hooks.unembedded_examples(every - {forgotten}) == [forgotten]
     assert hooks.unembedded_examples(every) == []
+
+
+def test_an_inventory_line_of_the_wrong_shape_is_named_with_its_line(tmp_path: Path) -> None:
+    listing = tmp_path / "inventory.txt"
+    listing.write_text(
+        "# a comment\nasyncio.wait py:function 1 library/asyncio-task.html#$ -\n"
+        "asyncio.FIRST_COMPLETED library/asyncio-task.html\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(hooks.PluginError, match=r"inventory.txt:3: .* is not 'NAME py:KIND"):
+        hooks.inventory_lines(listing)
+    listing.write_text("asyncio.wait py:function 1 library/asyncio-task.html#$ -\n")
+    assert hooks.inventory_lines(listing) == [
+        "asyncio.wait py:function 1 library/asyncio-task.html#$ -"
+    ]

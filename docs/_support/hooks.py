@@ -152,11 +152,7 @@ def use_offline_python_inventory(config) -> None:
         source = Path(config.config_file_path).parent / url
         if not source.is_file():
             raise PluginError(f"inventory list {source} does not exist")
-        body = "".join(
-            line + "\n"
-            for line in source.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-        )
+        body = "".join(line + "\n" for line in inventory_lines(source))
         header = (
             "# Sphinx inventory version 2\n# Project: Python\n# Version: 3\n"
             "# The remainder of this file is compressed using zlib.\n"
@@ -166,6 +162,29 @@ def use_offline_python_inventory(config) -> None:
         compiled.write_bytes(header.encode() + zlib.compress(body.encode()))
         digest = hashlib.sha256(body.encode()).hexdigest()[:16]
         inventory["url"] = f"{compiled.as_uri()}#{digest}"
+
+
+_INVENTORY_LINE = re.compile(
+    r"^[\w.]+ py:(function|class|method|attribute|exception|data|module) 1 \S+#\S* \S.*$"
+)
+
+
+def inventory_lines(source: Path) -> list[str]:
+    """The entries of python-inventory.txt, each checked for the shape its header shows."""
+    entries = []
+    shown = source.relative_to(ROOT) if source.is_relative_to(ROOT) else source
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not _INVENTORY_LINE.match(line):
+            raise PluginError(
+                f"{shown}:{number}: {line!r} is not "
+                "'NAME py:KIND 1 PAGE#$ -', e.g. "
+                "'asyncio.FIRST_COMPLETED py:data 1 library/asyncio-task.html#$ -' "
+                "(the file's header explains each field)"
+            )
+        entries.append(line)
+    return entries
 
 
 def present_examples(markdown: str, fragments: list[str]) -> str:
