@@ -77,8 +77,8 @@ def read_report(report: Path, records: dict[str, Record]) -> None:
         failure = next((e for e in case if e.tag in ("failure", "error")), None)
         if failure is not None:
             record.failures += 1
-            text = (failure.get("message") or failure.text or "").strip()
-            record.first_failure = record.first_failure or " ".join(text.split())[:200]
+            text = (failure.text or failure.get("message") or "").strip()
+            record.first_failure = record.first_failure or "\n  ".join(text.splitlines()[:12])
 
 
 def headroom(record: Record, duration: float, tolerance: float) -> float:

@@ -68,8 +68,11 @@ class Project:
         return (self.root / relative).read_text(encoding="utf-8")
 
     def pytest(self, *args: str) -> subprocess.CompletedProcess[str]:
+        # One process unless a test asks for workers: a one-page project gains nothing
+        # from xdist but four interpreters' start-up, times every test of this file.
+        workers = () if "-n" in args else ("-n", "0")
         return subprocess.run(
-            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
+            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *workers, *args],
             cwd=self.root,
             capture_output=True,
             text=True,
