@@ -540,3 +540,17 @@ def test_page_keeps_one_pages_examples_and_names_a_wrong_page(project: Project) 
     assert wrong.returncode == 4
     assert "no page docs/nope.md" in wrong.stdout + wrong.stderr
     assert "other page" in wrong.stdout + wrong.stderr
+
+
+def test_exit_handlers_count_but_interpreter_teardown_does_not(project: Project) -> None:
+    # Freeing modules at exit is processor work, slow on a busy machine, and no lesson's;
+    # the program's own exit handlers are part of the program.
+    teardown = "\n\nclass FreedLast:\n    def __del__(self):\n        time.sleep(0.6)\n\n\nkept = FreedLast()\n"
+    project.write("examples/page/lesson.py", "import time\n" + LESSON + teardown)
+    passing = project.check()
+    assert passing.returncode == 0, passing.stdout
+    handler = "\n\natexit.register(time.sleep, 0.6)\n"
+    project.write("examples/page/lesson.py", "import atexit\nimport time\n" + LESSON + handler)
+    result = project.check()
+    assert result.returncode == 1
+    assert measured_seconds(result.stdout) >= 0.9

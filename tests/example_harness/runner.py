@@ -47,7 +47,7 @@ _SCRUBBED = (
 # start. It imports asyncio first: an import has no effect a program can see,
 # and its cost, which varies with the machine's load, is not the lesson's.
 _SITECUSTOMIZE = """\
-import asyncio, importlib, os, time
+import asyncio, atexit, importlib, os, time
 _path = os.environ.pop("EXAMPLE_HARNESS_START_FILE", None)
 if _path:
     for _name in os.environ.pop("EXAMPLE_HARNESS_IMPORTS", "").split():
@@ -57,6 +57,11 @@ if _path:
             pass  # the program's own import will say what is wrong
     with open(_path, "w") as _file:
         _file.write(repr(time.time()))
+
+    @atexit.register  # registered first, so it runs after the program's own handlers
+    def _ended(path=_path + ".end", now=time.time):
+        with open(path, "w") as file:
+            file.write(repr(now()))
 """
 
 
@@ -146,6 +151,7 @@ def run_program(source: str, name: str, workdir: Path, timeout: float) -> Run:
     for reader in readers:
         reader.join(timeout=5)
     startup = _startup_seconds(startup_dir / "started", launched_wall)
+    run.seconds = _program_seconds(startup_dir / "started", launched_wall, run.seconds)
     run.seconds -= startup
     run.line_times = [max(0.0, t - startup) for t in run.line_times]
     process.stdout.close()
@@ -154,6 +160,22 @@ def run_program(source: str, name: str, workdir: Path, timeout: float) -> Run:
     run.stderr = b"".join(err_chunks).decode("utf-8", errors="replace")
     run.stderr = run.stderr.replace(str(workdir) + os.sep, "")
     return run
+
+
+def _program_seconds(marker: Path, launched_wall: float, measured: float) -> float:
+    """Seconds from launch until the program had finished, teardown excluded.
+
+    The child notes when its last atexit handler ran: the program's code, its threads
+    and its own exit handlers are done, and what follows (freeing every module) is
+    processor work, several times slower on a busy machine, that no lesson is about.
+    A program stopped by a signal or os._exit() notes nothing: then it is the time
+    the process took, measured here.
+    """
+    try:
+        ended_wall = float(marker.with_name(marker.name + ".end").read_text())
+    except (OSError, ValueError):
+        return measured
+    return min(measured, max(0.0, ended_wall - launched_wall))
 
 
 def _startup_seconds(marker: Path, launched_wall: float) -> float:
