@@ -48,9 +48,13 @@ _SCRUBBED = (
 # start. It imports asyncio first: an import has no effect a program can see,
 # and its cost, which varies with the machine's load, is not the lesson's.
 _SITECUSTOMIZE = """\
-import asyncio, atexit, importlib, os, time
+import asyncio, atexit, importlib, os, signal, time
 _path = os.environ.pop("EXAMPLE_HARNESS_START_FILE", None)
 if _path:
+    # As in a terminal, Ctrl-C raises KeyboardInterrupt, even when the suite itself
+    # was started in the background, where the shell makes SIGINT ignored.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     for _name in os.environ.pop("EXAMPLE_HARNESS_IMPORTS", "").split():
         try:
             importlib.import_module(_name)
