@@ -1,21 +1,21 @@
 import asyncio
 
 
-class Lock:
+class Connection:
     async def __aenter__(self):
-        print("lock taken")
+        print("connection opened")
         return self
 
     async def __aexit__(self, exc_type, exc, tb):
         print(f"__aexit__ got {exc_type.__name__}")  # not TimeoutError yet
         await asyncio.sleep(0.1)  # cleanup may still await
-        print("lock released")
+        print("connection closed")
 
 
 async def main():
     try:
         async with asyncio.timeout(0.5):
-            async with Lock():
+            async with Connection():
                 print("working...")
                 await asyncio.sleep(10)  # cancelled at 0.5 s
                 print("never printed")

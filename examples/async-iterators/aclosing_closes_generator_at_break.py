@@ -8,6 +8,9 @@ async def read_lines():
         for n in range(1, 100):
             await asyncio.sleep(0.1)
             yield f"line {n}"
+    except BaseException as exc:  # to show what stops the generator
+        print(f"stopped by {type(exc).__name__}")
+        raise
     finally:
         print("closing the file")
 

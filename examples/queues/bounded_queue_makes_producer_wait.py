@@ -12,9 +12,11 @@ async def producer(queue):
 async def consumer(queue):
     while True:
         item = await queue.get()
-        print(f"consumer: got {item}")
-        await asyncio.sleep(0.1)  # slower than the producer
-        queue.task_done()
+        try:
+            print(f"consumer: got {item}")
+            await asyncio.sleep(0.1)  # slower than the producer
+        finally:
+            queue.task_done()  # one task_done() for every get()
 
 
 async def main():
@@ -22,7 +24,8 @@ async def main():
     worker = asyncio.create_task(consumer(queue))
     await producer(queue)
     await queue.join()
-    worker.cancel()
+    worker.cancel()  # it waits in queue.get(): cancel it there
+    await asyncio.gather(worker, return_exceptions=True)
 
 
 asyncio.run(main())

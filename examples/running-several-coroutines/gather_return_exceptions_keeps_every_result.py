@@ -16,7 +16,7 @@ async def main():
         return_exceptions=True,
     )
     for result in results:
-        if isinstance(result, Exception):
+        if isinstance(result, BaseException):  # CancelledError is not an Exception
             print(f"failed: {result}")
         else:
             print(f"ok: {result}")
