@@ -1,0 +1,49 @@
+import asyncio
+import os
+import signal
+import sys
+
+GRACE = 0.5  # seconds the jobs in progress get after SIGTERM
+
+
+async def worker(name, job_seconds, stop):
+    job = 0
+    while not stop.is_set():
+        job += 1
+        try:
+            await asyncio.sleep(job_seconds)  # a job in progress
+        except asyncio.CancelledError:
+            print(f"{name}: job {job} cancelled")
+            raise
+        print(f"{name}: finished job {job}")
+
+
+async def service():
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
+    loop.call_later(0.5, os.kill, os.getpid(), signal.SIGTERM)  # `docker stop`
+    try:
+        async with asyncio.timeout(None) as deadline:  # no deadline yet
+            async with asyncio.TaskGroup() as tg:
+                tg.create_task(worker("a", 0.4, stop))
+                tg.create_task(worker("b", 1.5, stop))  # too long for GRACE
+                await stop.wait()
+                print("service: got SIGTERM, finishing the jobs in progress")
+                deadline.reschedule(loop.time() + GRACE)
+    except TimeoutError:
+        print("service: grace period over, exiting with status 1")
+        return 1
+    print("service: drained, exiting with status 0")
+    return 0
+
+
+async def supervise():
+    child = await asyncio.create_subprocess_exec(sys.executable, __file__, "serve")
+    print(f"supervisor: exit status {await child.wait()}")
+
+
+if sys.argv[1:] == ["serve"]:
+    sys.exit(asyncio.run(service()))
+else:
+    asyncio.run(supervise())
