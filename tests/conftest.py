@@ -105,6 +105,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    report_unrecorded_outputs(terminalreporter)
     if config.example_update_report is None:
         return
     checked, written, refused = config.example_update_report
@@ -123,3 +124,24 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
             "did not touch, update your own page alone: make update-examples PAGE=<page>",
             yellow=True,
         )
+
+
+def report_unrecorded_outputs(terminalreporter) -> None:
+    """What examples too new for the recording machines printed, for someone to record."""
+    shown = [
+        (report.nodeid, value)
+        for report in terminalreporter.stats.get("passed", [])
+        if report.when == "call"
+        for name, value in report.user_properties
+        if name == "unrecorded_output"
+    ]
+    if not shown:
+        return
+    terminalreporter.section("outputs not recorded yet")
+    for nodeid, output in shown:
+        terminalreporter.write_line(
+            f"{nodeid} needs a Python newer than the recording machines have; it ran, "
+            "ended cleanly and on time, and printed:"
+        )
+        for line in output.splitlines():
+            terminalreporter.write_line(f"    {line}")

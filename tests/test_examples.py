@@ -57,6 +57,9 @@ def test_example_runs_as_the_page_says(
     record_property("seconds", f"{run.seconds:.3f}")
     record_property("others_busy_cores", f"{run.load.others:.2f}")
     found = verdict.problems(example, settings, run, check_output=not updating)
+    if example.output is None and settings.output_unrecordable and run.stdout:
+        # Shown in the summary (conftest.py), to be recorded on a machine with this Python.
+        record_property("unrecorded_output", run.stdout)
     if updating and not found:
         if why := rewrite.unfenceable(run.stdout) or rewrite.too_busy_to_record(settings, run):
             found.append(why)

@@ -581,3 +581,36 @@ def test_ctrl_c_works_in_an_example_even_when_the_suite_ignores_it(project: Proj
         timeout=120,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_an_example_too_new_to_record_is_still_run_and_timed(project: Project) -> None:
+    # Where such an example runs (CI's newest Python), its output cannot be on the page
+    # yet: everything else is checked, and the summary shows what it printed.
+    settings = parse({"duration": "0.3", "requires": "3.99"})
+    assert settings.output_unrecordable
+    assert not parse({"duration": "0.3", "requires": "3.12"}).output_unrecordable
+    project.write("docs/page.md", PAGE.split("```output")[0])
+    (example,) = find_doc_examples(project.root)
+    run = run_program(LESSON, "lesson.py", project.root, timeout=10)
+    assert verdict.problems(example, settings, run, check_output=True) == []
+    slow = dataclasses.replace(run, seconds=1.5)
+    assert (
+        "but the page says ~0.3 s"
+        in verdict.problems(example, settings, slow, check_output=True)[0]
+    )
+    recordable = parse({"duration": "0.3", "requires": "3.12"})
+    assert "no ```output block" in verdict.problems(example, recordable, run, check_output=True)[0]
+    # End to end, with this Python standing in for one newer than the recording machines.
+    copied = project.root / "tests/example_harness/settings.py"
+    copied.write_text(
+        copied.read_text().replace(
+            "NEWEST_RECORDING_PYTHON = (3, 13)", "NEWEST_RECORDING_PYTHON = (3, 10)"
+        )
+    )
+    project.write(
+        "docs/page.md", PAGE.split("```output")[0].replace('"0.3"', '"0.3" requires="3.11"')
+    )
+    result = project.check()
+    assert result.returncode == 0, result.stdout
+    assert "outputs not recorded yet" in result.stdout
+    assert "printed:\n    start\n    end" in result.stdout
