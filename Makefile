@@ -47,10 +47,11 @@ ifeq ($(EVERY_PYTHON),yes)
 	@$(BIN)/python tests/run_on_every_python.py
 endif
 
-# Its own run, without xdist: one deployed site, one server and one Chromium for all
-# of it, instead of one per worker. Skips (loudly) without a Chromium.
+# Its own run, after the timed examples: a worker per core, each with its own server and
+# Chromium, all sharing one deployed site (deployed once, by the first worker to need it).
+# Skips (loudly) without a Chromium.
 test-browser: $(STAMP) ## The built site in Chromium: pages, search, copy, axe, links, phone
-	$(BIN)/pytest tests/browser -n 0 $(PYTEST_ARGS)
+	$(BIN)/pytest tests/browser -n auto $(PYTEST_ARGS)
 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
