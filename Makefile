@@ -71,10 +71,11 @@ test: $(STAMP) ## Run every check: hooks, strict build, .github/, the suite, the
 suite: $(STAMP) ## The pytest suite: every example, the harness's own tests, .github rules, deploys
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Its own run, without xdist: one deployed site, one server and one Chromium for all
-# of it, instead of one per worker. Skips (loudly) without a Chromium.
+# Its own run, after the timed examples: a worker per core, each with its own server and
+# Chromium, all sharing one deployed site (deployed once, by the first worker to need it).
+# Skips (loudly) without a Chromium.
 test-browser: $(STAMP) ## The built site in Chromium: pages, search, copy, axe, links, phone
-	$(BIN)/pytest tests/browser -n 0 $(PYTEST_ARGS)
+	$(BIN)/pytest tests/browser -n auto $(PYTEST_ARGS)
 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site

@@ -1,4 +1,5 @@
-"""One deployed site, one server, one Chromium for the whole browser suite.
+"""One deployed site for the whole run, shared by the xdist workers; a server and a
+Chromium in each worker.
 
 Without a Chromium the browser tests skip, and say so in the summary; with
 BROWSER_TESTS=required (set by .ci/run) a missing browser fails them instead.
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from browser import chromium, deploy, serve
 from browser.watch import Watch
@@ -24,8 +26,21 @@ NO_BROWSER = (
 
 @pytest.fixture(scope="session")
 def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The gh-pages tree of a two-version mike deployment."""
-    return deploy.deploy(tmp_path_factory.mktemp("gh-pages"))
+    """The gh-pages tree of a two-version mike deployment, made once per run.
+
+    Session fixtures run once per xdist worker: the first worker to get here deploys,
+    under a lock in the run's temporary directory (each worker's own is inside it), and
+    the others wait for it and use the same tree, as pytest-xdist's documentation shows.
+    """
+    run_dir = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run_dir = run_dir.parent
+    out = run_dir / "gh-pages"
+    with FileLock(run_dir / "gh-pages.lock"):
+        if not out.is_dir():
+            # Renamed into place only once whole: a worker never sees half a deployment.
+            deploy.deploy(run_dir / "gh-pages.partial").rename(out)
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -1,18 +1,25 @@
 """On a phone-sized screen the page never scrolls sideways, code scrolls inside its own
-box, and the navigation is one tap away."""
+box, and the navigation is one tap away.
+
+The phone prefers the dark scheme, so every page is also loaded fresh in it here (the
+desktop visit in test_pages.py loads light and switches to dark while open).
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from browser.accessibility import SCHEMES
 from browser.pages import all_pages, page_id
 
-pytestmark = pytest.mark.phone
+pytestmark = [pytest.mark.phone, pytest.mark.scheme("dark")]
 
 
 @pytest.mark.parametrize("path", all_pages(), ids=page_id)
 def test_no_sideways_page_scroll_and_code_fits(page, site_url: str, path: str) -> None:
     page.goto(site_url + path)
+    shown = page.locator("body").get_attribute("data-md-color-scheme")
+    assert shown == SCHEMES["dark"], f"a phone preferring dark loads the {shown} scheme"
     width = page.evaluate("window.innerWidth")
     scroll = page.evaluate("document.documentElement.scrollWidth")
     assert scroll <= width, f"the page is {scroll}px wide on a {width}px screen"

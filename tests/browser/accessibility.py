@@ -1,0 +1,92 @@
+"""A page as shown, in one colour scheme: zero axe-core violations, and enough contrast in
+what axe cannot see (the CSS-drawn time gutter, the timelines' SVG).
+
+test_pages.py runs this on every page in both schemes, in one visit: the page loads
+preferring light, then the browser is told the reader's system now prefers dark, which
+Material follows at once. A page switched that way computes the same colour, background
+and fill for every element as one loaded dark (compared element by element when this
+was written), so one load serves both schemes; test_phone.py loads every page dark.
+"""
+
+from __future__ import annotations
+
+from axe_playwright_python.base import AXE_SCRIPT
+
+from browser.contrast import over, parse_colour, ratio
+from browser.pages import examples_by_page
+
+SCHEMES = {"light": "default", "dark": "slate"}  # the scheme Material names for each
+TEXT = 4.5  # WCAG AA, normal-size text
+GRAPHICS = 3.0  # WCAG AA, parts of a graphic needed to understand it (1.4.11)
+
+WITH_OUTPUT = {
+    path for path, examples in examples_by_page().items() if any(e.output for e in examples)
+}
+
+
+def axe_report(violations: list[dict]) -> list[str]:
+    lines = []
+    for rule in violations:
+        lines.append(f"{rule['id']} ({rule['impact']}): {rule['help']}")
+        for node in rule["nodes"][:5]:
+            summary = node["failureSummary"].replace("\n", " ")
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary[:300]}")
+    return lines
+
+
+def show_scheme(page, scheme: str) -> None:
+    """Have the reader's system prefer `scheme` and wait until Material has repainted."""
+    page.emulate_media(color_scheme=scheme)
+    try:
+        page.wait_for_function(
+            """name => document.body.getAttribute("data-md-color-scheme") === name
+                 && !document.body.hasAttribute("data-md-color-switching")""",
+            arg=SCHEMES[scheme],
+            timeout=5_000,
+        )
+    except Exception:  # Playwright's TimeoutError: say what the page shows instead
+        got = page.locator("body").get_attribute("data-md-color-scheme")
+        raise AssertionError(f"asked for {scheme}, the page shows {got}") from None
+
+
+# For each element: its colour, then the backgrounds from it up to <html>, innermost first.
+_COLOURS = """([selector, property, pseudo]) => [...document.querySelectorAll(selector)].map(el => {
+  const layers = [];
+  for (let at = el; at; at = at.parentElement) layers.push(getComputedStyle(at).backgroundColor);
+  const where = (el.closest("[id]") || {}).id || selector;
+  return [where, getComputedStyle(el, pseudo)[property], layers];
+})"""
+
+
+def contrasts(page, selector: str, property: str, pseudo: str | None = None):
+    for where, colour, layers in page.evaluate(_COLOURS, [selector, property, pseudo]):
+        background = (255.0, 255.0, 255.0, 1.0)  # the canvas under everything
+        for layer in reversed(layers):
+            background = over(parse_colour(layer), background)
+        yield where, ratio(parse_colour(colour), background)
+
+
+def problems(page, path: str) -> list[str]:
+    """What axe and the contrast check find on `page` (showing `path`) as it is now."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT)  # once per page: the script is half a megabyte
+    violations = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+    checks = [
+        ("time gutter", ".example-output .example-line", "color", "::before", TEXT),
+        ("timeline text", ".example-timeline svg text", "fill", None, TEXT),
+        ("timeline bar", ".example-timeline svg .tl-bar", "fill", None, GRAPHICS),
+    ]
+    measured = [
+        (name, where, found, needed)
+        for name, selector, prop, pseudo, needed in checks
+        for where, found in contrasts(page, selector, prop, pseudo)
+    ]
+    found = axe_report(violations)
+    if path in WITH_OUTPUT and not any(m[0] == "time gutter" for m in measured):
+        found.append("the time gutter's selector matched nothing: the check saw no gutter")
+    low = {
+        f"contrast axe cannot see: {name} in {where}: {ratio:.2f}:1, needs {needed}:1"
+        for name, where, ratio, needed in measured
+        if ratio < needed
+    }
+    return found + sorted(low)

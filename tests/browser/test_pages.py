@@ -1,0 +1,75 @@
+"""Every page, in one visit (the suite's time is mostly page loads and axe runs):
+
+- it loads with no console error, no failed request and nothing fetched from anywhere
+  but 127.0.0.1 (the search index, fonts and scripts included), then or later;
+- axe-core and the contrast check find nothing in the light scheme, and then in the
+  dark one (accessibility.py);
+- every copy button copies what the page promises (copy_buttons.py);
+- the home page and the heaviest lesson are screenshotted in both schemes for a person
+  to look at (artifacts/browser/, kept by CI): they pass if they were taken.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from browser import accessibility, copy_buttons
+from browser.accessibility import SCHEMES, show_scheme
+from browser.deploy import ROOT
+from browser.pages import all_pages, examples_by_page, heaviest_lesson, page_id
+
+ARTIFACTS = ROOT / "artifacts" / "browser"
+EXAMPLES = examples_by_page()
+
+
+def after(problems: list[str], earlier: list[str]) -> list[str]:
+    """`problems` but for those in `earlier`, each taken once (one error may come twice)."""
+    left = Counter(earlier)
+    later = []
+    for problem in problems:
+        if left[problem]:
+            left[problem] -= 1
+        else:
+            later.append(problem)
+    return later
+
+
+def screenshot(page, name: str, scheme: str) -> list[str]:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / f"{name}-{scheme}.png"
+    page.screenshot(path=shot, full_page=True)
+    return [] if shot.stat().st_size > 10_000 else [f"{shot.name} is nearly empty"]
+
+
+@pytest.mark.parametrize("path", all_pages(), ids=page_id)
+def test_page_loads_clean_is_accessible_and_copies_right(
+    page, watch, site_url: str, built: Path, path: str
+) -> None:
+    response = page.goto(site_url + path, wait_until="networkidle")
+    assert response is not None
+    assert response.ok, f"{path or 'home'}: HTTP {response.status}"
+    assert page.locator("article h1").count() == 1, "no page heading: did the page render?"
+    found = {"on load": watch.problems()}
+
+    shots = {"": "home", heaviest_lesson(built): "lesson"}
+    for scheme in SCHEMES:  # light first: the context prefers it, so nothing switches
+        show_scheme(page, scheme)
+        found[f"accessibility ({scheme})"] = accessibility.problems(page, path)
+        if path in shots:
+            found[f"screenshot ({scheme})"] = screenshot(page, shots[path], scheme)
+
+    if path in EXAMPLES:
+        found["copy buttons"] = copy_buttons.problems(page, EXAMPLES[path])
+    # Whatever went wrong after the load: while switching schemes, running axe, copying.
+    found["after load"] = after(watch.problems(), found["on load"])
+
+    report = [
+        f"{kind}:\n" + "\n".join(f"  {line}" for line in lines)
+        for kind, lines in found.items()
+        if lines
+    ]
+    if report:
+        pytest.fail(f"{path or 'home'}:\n" + "\n".join(report), pytrace=False)
