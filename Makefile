@@ -49,7 +49,8 @@ serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with liv
 
 # Every step runs even when an earlier one fails, so that one red run shows every
 # failure; the summary at the end names the steps that failed.
-TEST_STEPS := lint docs check-github suite test-browser
+# The timed examples run alone: anything beside them would take the cores they are timed on.
+TEST_STEPS := lint docs check-github examples suite test-browser
 ifeq ($(EVERY_PYTHON),yes)
 TEST_STEPS += examples-every-python
 endif
@@ -68,8 +69,8 @@ test: $(STAMP) ## Run every check: hooks, strict build, .github/, the suite, the
 		echo "one page's examples alone: make check-page PAGE=<page>)"; exit 1; \
 	fi
 
-suite: $(STAMP) ## The pytest suite: every example, the harness's own tests, .github rules, deploys
-	$(BIN)/pytest $(PYTEST_ARGS)
+suite: $(STAMP) ## The rest of the pytest suite: examples' lint, the harness's own tests, .github, deploys
+	$(BIN)/pytest --ignore=tests/test_examples.py $(PYTEST_ARGS)
 
 # Its own run, after the timed examples: a worker per core, each with its own server and
 # Chromium, all sharing one deployed site (deployed once, by the first worker to need it).
@@ -80,12 +81,12 @@ test-browser: $(STAMP) ## The built site in Chromium: pages, search, copy, axe, 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-examples: $(STAMP) ## Run the example suite alone; PAGE=timeouts runs one page's examples
+examples: $(STAMP) ## Run every example, timed, and nothing else; PAGE=timeouts: one page's
 	$(BIN)/pytest tests/test_examples.py $(PAGE_ARGS) $(PYTEST_ARGS)
 
-check-page: $(STAMP) ## The quick check of one page (PAGE=name): its examples, the hooks, the build
+check-page: $(STAMP) ## The quick check of one page (PAGE=name): its examples and their lint, the hooks, the build
 	@test -n "$(PAGE)" || { echo "usage: make check-page PAGE=<page>, e.g. PAGE=timeouts"; exit 2; }
-	$(BIN)/pytest tests/test_examples.py $(PAGE_ARGS) $(PYTEST_ARGS)
+	$(BIN)/pytest tests/test_examples.py tests/test_example_lint.py $(PAGE_ARGS) $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory lint docs
 
 flake-hunt: $(STAMP) ## Run the examples RUNS times (BUSY=yes: with one core kept busy); per-example failures and times

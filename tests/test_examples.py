@@ -2,41 +2,24 @@
 
 For each `py` block in docs/ it runs the program as a reader would and checks
 its whole stdout (in order), its duration, how it ends, and that it warns only
-where the lesson says so; it lints the program with ruff through
-pytest-examples; and it checks that every file in examples/ is on a page.
+where the lesson says so; and it checks that every file in examples/ is on a page.
+Its lint is tests/test_example_lint.py: `make test` runs these timed runs on their
+own, with nothing else taking the machine's cores.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from pytest_examples import EvalExample
 
 from example_harness import machine, rewrite, verdict
-from example_harness.blocks import BlockError, DocExample, example_files, find_doc_examples
+from example_harness.blocks import DocExample, example_files
+from example_harness.collected import EXAMPLES, ROOT, block_errors_fail_the_test, example_id
 from example_harness.runner import run_program
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = find_doc_examples(ROOT)
 
-
-def _ids(example: DocExample) -> str:
-    return example.test_id
-
-
-@contextmanager
-def _block_errors_fail_the_test() -> Iterator[None]:
-    """A block the harness cannot read fails its own test, with the page's file:line."""
-    try:
-        yield
-    except BlockError as error:
-        pytest.fail(str(error), pytrace=False)
-
-
-@pytest.mark.parametrize("example", EXAMPLES, ids=_ids)
+@pytest.mark.parametrize("example", EXAMPLES, ids=example_id)
 def test_example_runs_as_the_page_says(
     example: DocExample,
     tmp_path: Path,
@@ -44,7 +27,7 @@ def test_example_runs_as_the_page_says(
     shared_tmp: Path,
     record_property,
 ) -> None:
-    with _block_errors_fail_the_test():
+    with block_errors_fail_the_test():
         settings = example.settings()
         program = example.program()
     if reason := settings.skip_reason():
@@ -77,24 +60,6 @@ def test_example_runs_as_the_page_says(
     if found:
         header = f"{example.where} ({example.program_name}, ran {run.seconds:.2f} s)"
         pytest.fail(header + "\n" + "\n\n".join(found), pytrace=False)
-
-
-@pytest.mark.parametrize("example", EXAMPLES, ids=_ids)
-def test_example_passes_ruff(
-    example: DocExample, eval_example: EvalExample, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    with _block_errors_fail_the_test():
-        code = example.code_example()
-    try:
-        requires = example.settings().requires
-    except BlockError:
-        requires = None  # the run test names the bad setting; saying it twice helps nobody
-    # Concise output is the format pytest-examples maps back to file:line.
-    monkeypatch.setenv("RUFF_OUTPUT_FORMAT", "concise")
-    monkeypatch.chdir(ROOT)  # ruff reads the project's rules from pyproject.toml
-    target = "py{}{}".format(*(requires or (3, 11)))
-    eval_example.set_config(target_version=target, ruff_line_length=88)
-    eval_example.lint_ruff(code)
 
 
 def test_every_example_file_is_on_a_page() -> None:

@@ -95,7 +95,7 @@ def measured_seconds(report: str) -> float:
 def project(tmp_path: Path) -> Project:
     tests = tmp_path / "tests"
     shutil.copytree(HERE / "example_harness", tests / "example_harness")
-    for name in ("conftest.py", "test_examples.py"):
+    for name in ("conftest.py", "test_examples.py", "test_example_lint.py"):
         shutil.copy(HERE / name, tests / name)
     shutil.copy(HERE.parent / "pyproject.toml", tmp_path / "pyproject.toml")
     made = Project(tmp_path)
@@ -535,8 +535,8 @@ def test_page_keeps_one_pages_examples_and_names_a_wrong_page(project: Project) 
         result.stdout
     )
     assert "[page/lesson.py]" not in result.stdout
-    # Kept: the other page's run and lint; the orphan and finder checks. Dropped: two.
-    assert "4 passed, 2 deselected" in result.stdout
+    # Kept: the other page's run; the orphan and finder checks. Dropped: this page's run.
+    assert "3 passed, 1 deselected" in result.stdout
     wrong = project.pytest("tests/test_examples.py", "--page", "nope")
     assert wrong.returncode == 4
     assert "no page docs/nope.md" in wrong.stdout + wrong.stderr
