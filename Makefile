@@ -42,6 +42,10 @@ $(STAMP): requirements.lock
 		{ echo "error: $(PYTHON) is older than 3.11; run make PYTHON=python3.11 (or newer)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@# src/ on the environment's path, through a .pth file: mkdocs, zensical, pytest and the
+	@# scripts all import the example format (src/example_format) as an installed package,
+	@# with no build backend to download and nothing added to the hash-checked lock.
+	$(BIN)/python -c 'import sys, sysconfig, pathlib; pathlib.Path(sysconfig.get_path("purelib"), "asyncio-by-example-src.pth").write_text(sys.argv[1] + "\n")' "$(CURDIR)/src"
 	@touch $@
 
 serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with live reload

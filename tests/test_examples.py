@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from pytest_examples import EvalExample
 
+from example_format.embed import example_files
+from example_format.errors import BlockError
 from example_harness import machine, rewrite, verdict
-from example_harness.blocks import BlockError, DocExample, example_files, find_doc_examples
+from example_harness.blocks import DocExample, find_doc_examples
 from example_harness.runner import run_program
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from example_format.settings import SettingsError, parse, split_info_string
 from example_harness import machine, rewrite, verdict
 from example_harness.blocks import find_doc_examples
 from example_harness.runner import Run, run_program, top_level_imports
-from example_harness.settings import SettingsError, parse, split_info_string
 
 HERE = Path(__file__).resolve().parent
 
