@@ -546,7 +546,10 @@ def test_page_keeps_one_pages_examples_and_names_a_wrong_page(project: Project) 
 def test_exit_handlers_count_but_interpreter_teardown_does_not(project: Project) -> None:
     # Freeing modules at exit is processor work, slow on a busy machine, and no lesson's;
     # the program's own exit handlers are part of the program.
-    teardown = "\n\nclass FreedLast:\n    def __del__(self):\n        time.sleep(0.6)\n\n\nkept = FreedLast()\n"
+    teardown = (
+        "\n\nclass FreedLast:\n    def __del__(self):\n        time.sleep(0.6)\n"
+        "\n\nkept = FreedLast()\n"
+    )
     project.write("examples/page/lesson.py", "import time\n" + LESSON + teardown)
     passing = project.check()
     assert passing.returncode == 0, passing.stdout
