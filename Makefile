@@ -31,7 +31,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help serve test test-steps suite test-browser docs examples examples-every-python \
-	update-examples check-page flake-hunt lint check-github format lock bench bench-site \
+	update-examples check-page flake-hunt lint check-github format lock bench bench-site compare-engines \
 	versions-deploy versions-list versions-serve publish clean
 
 help: ## List the targets
@@ -42,6 +42,10 @@ $(STAMP): requirements.lock
 		{ echo "error: $(PYTHON) is older than 3.11; run make PYTHON=python3.11 (or newer)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@# src/ on the environment's path, through a .pth file: mkdocs, zensical, pytest and the
+	@# scripts all import the example format (src/example_format) as an installed package,
+	@# with no build backend to download and nothing added to the hash-checked lock.
+	$(BIN)/python -c 'import sys, sysconfig, pathlib; pathlib.Path(sysconfig.get_path("purelib"), "asyncio-by-example-src.pth").write_text(sys.argv[1] + "\n")' "$(CURDIR)/src"
 	@touch $@
 
 serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with live reload
@@ -50,7 +54,7 @@ serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with liv
 # Every step runs even when an earlier one fails, so that one red run shows every
 # failure; the summary at the end names the steps that failed.
 # The timed examples run alone: anything beside them would take the cores they are timed on.
-TEST_STEPS := lint docs check-github examples suite test-browser
+TEST_STEPS := lint docs compare-engines check-github examples suite test-browser
 ifeq ($(EVERY_PYTHON),yes)
 TEST_STEPS += examples-every-python
 endif
@@ -80,6 +84,17 @@ test-browser: $(STAMP) ## The built site in Chromium: pages, search, copy, axe, 
 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+# Zensical reads mkdocs.yml too, ignoring its hooks: it renders the examples with the same
+# Markdown extension code. Its site goes to site-zensical/ (SITE_DIR), and it reads the
+# offline inventory that the MkDocs build compiled (a MkDocs hook does that; README,
+# "Engine status"). Both builds are strict.
+compare-engines: $(STAMP) ## Build with Zensical too (site-zensical/) and compare every example's HTML with MkDocs'
+	env -u PYTHON_INVENTORY_URL $(BIN)/mkdocs build --strict --clean --site-dir site
+	rm -rf site-zensical
+	PYTHON_INVENTORY_URL=file://$(CURDIR)/.cache/python-objects.inv SITE_DIR=site-zensical \
+		$(BIN)/zensical build --strict --config-file mkdocs.yml
+	$(BIN)/python tests/compare_engines.py site site-zensical
 
 examples: $(STAMP) ## Run every example, timed, and nothing else; PAGE=timeouts: one page's
 	$(BIN)/pytest tests/test_examples.py $(PAGE_ARGS) $(PYTEST_ARGS)
@@ -138,10 +153,10 @@ publish: $(STAMP) ## (publish workflow) Deploy VERSION to gh-pages and push it
 	$(ON_PATH) .ci/deploy-docs.sh $(VERSION) $(ALIAS)
 
 bench-site: $(STAMP) node_modules/.package-lock.json ## Lighthouse on our pages vs default Material
-	$(BIN)/python tests/benchmarks/site_lighthouse.py
+	cd tests && $(abspath $(BIN))/python -m benchmarks.site_lighthouse
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
 clean: ## Remove the environments, the built site and caches
-	rm -rf .venv .venv-* site .cache .pytest_cache .ruff_cache artifacts node_modules
+	rm -rf .venv .venv-* site site-zensical .cache .pytest_cache .ruff_cache artifacts node_modules

@@ -1,4 +1,9 @@
-"""The MkDocs hooks that turn example fences into what readers see."""
+"""The build's code: the Markdown extension that renders example fences, and the MkDocs hooks.
+
+The extension is run the way either engine runs it: Python-Markdown with the
+markdown_extensions of mkdocs.yml, so a test here also checks that mkdocs.yml
+names the extension's functions.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,18 @@ import importlib.util
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
+import markdown
 import pytest
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
-from example_harness.settings import SettingsError, parse
+from example_format.markdown.fences import ExampleFenceError
+from example_format.settings import parse
 
-HOOKS_PATH = Path(__file__).resolve().parents[1] / "docs" / "_support" / "hooks.py"
+ROOT = Path(__file__).resolve().parents[1]
+HOOKS_PATH = ROOT / "docs" / "_support" / "hooks.py"
 spec = importlib.util.spec_from_file_location("docs_hooks", HOOKS_PATH)
 hooks = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(hooks)
@@ -32,6 +43,8 @@ Got a!
 ```
 """
 
+LESSON = "import asyncio\n\nasyncio.run(asyncio.sleep(2))\n"
+
 
 class TextOnly(HTMLParser):
     """The text a reader selects or the copy button copies (CSS content excluded)."""
@@ -44,26 +57,54 @@ class TextOnly(HTMLParser):
         self.text.append(data)
 
 
-def render(markdown: str) -> tuple[str, list[str]]:
-    fragments: list[str] = []
-    return hooks.present_examples(markdown, fragments), fragments
+def _site_markdown() -> tuple[list, dict]:
+    """mkdocs.yml's markdown_extensions, as an engine hands them to Python-Markdown."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        config = yaml.load(file, Loader=get_yaml_loader())
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        names.append(name)
+        configs[name] = options
+    return names, configs
+
+
+@pytest.fixture(autouse=True)
+def _in_a_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds run from the repository root: here, a project with the one lesson."""
+    lesson = tmp_path / "examples" / "page" / "gather_lesson.py"
+    lesson.parent.mkdir(parents=True)
+    lesson.write_text(LESSON, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+
+def render(text: str) -> str:
+    names, configs = _site_markdown()
+    return markdown.Markdown(extensions=names, extension_configs=configs).convert(text)
+
+
+def piece(html: str, css_class: str, tag: str = "div") -> str:
+    """The first element of that class, outer HTML (the pieces hold no element of their tag)."""
+    match = re.search(rf'<{tag} class="[^"]*\b{css_class}\b[^"]*">.*?</{tag}>', html, re.S)
+    assert match, f"no {css_class} in:\n{html}"
+    return match[0]
 
 
 def test_the_code_fence_keeps_only_what_material_renders() -> None:
-    markdown, _ = render(PAGE)
-    assert '```py title="gather_lesson.py"' in markdown
-    assert "duration" not in markdown
-    assert "timeline" not in markdown
+    program = piece(render(PAGE), "language-py")
+    assert '<span class="filename">gather_lesson.py</span>' in program
+    assert "asyncio" in program  # the embedded file, not the embed line
+    assert "duration" not in program
+    assert "timeline" not in program
 
 
 def test_a_newer_python_is_named_in_the_title() -> None:
-    markdown, _ = render(PAGE.replace('duration="2"', 'duration="2" requires="3.13"'))
-    assert 'title="gather_lesson.py (Python 3.13+)"' in markdown
+    html = render(PAGE.replace('duration="2"', 'duration="2" requires="3.13"'))
+    assert '<span class="filename">gather_lesson.py (Python 3.13+)</span>' in html
 
 
 def test_output_lines_carry_their_times_outside_the_text() -> None:
-    _, fragments = render(PAGE)
-    output = fragments[0]
+    output = piece(render(PAGE), "example-output")
     assert re.findall(r'data-t="([\d.]+s)"', output) == ["0.0s", "0.0s", "1.0s", "2.0s", "2.0s"]
     parser = TextOnly()
     parser.feed(output.split("<code>", 1)[1].split("</code>", 1)[0])
@@ -71,18 +112,19 @@ def test_output_lines_carry_their_times_outside_the_text() -> None:
     assert "Output · ~2 s" in output
 
 
-def test_placeholders_come_back_as_the_fragments() -> None:
-    markdown, fragments = render(PAGE)
-    html = "\n".join(
-        f"<p>{line.strip()}</p>" for line in markdown.splitlines() if "EXAMPLEFRAGMENT" in line
-    )
-    restored = hooks.restore_fragments(html, fragments)
-    assert restored == "\n".join(fragments)
+def test_markdown_never_touches_the_output_text() -> None:
+    printed = "*not emphasis* and `not code`\n# not a heading\n<b>not bold</b>\n"
+    page = PAGE.replace('{times="0.0 0.0 1.0 2.0 2.0"}', '{times="0.0 1.0 2.0"}')
+    page = page.replace("Fetching a...\nFetching b...\nGot b!\nGot a!\n<done>\n", printed)
+    page = page.replace(' timeline="(?:Fetching|Got) (\\w+)"', "")
+    output = piece(render(page), "example-output")
+    parser = TextOnly()
+    parser.feed(output.split("<code>", 1)[1].split("</code>", 1)[0])
+    assert "".join(parser.text) == printed.rstrip("\n")
 
 
 def test_the_timeline_draws_one_bar_per_lane_from_the_checked_times() -> None:
-    _, fragments = render(PAGE)
-    svg = fragments[1]
+    svg = piece(render(PAGE), "example-timeline", tag="figure")
     bars = re.findall(r'<rect class="tl-bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', svg)
     assert len(bars) == 2
     (a_x, a_width), (b_x, b_width) = ((float(x), float(w)) for x, w in bars)
@@ -95,35 +137,77 @@ def test_the_timeline_draws_one_bar_per_lane_from_the_checked_times() -> None:
 
 
 def test_a_timeline_pattern_that_matches_nothing_fails_the_build() -> None:
-    with pytest.raises(SettingsError, match="matches no output line"):
+    with pytest.raises(ExampleFenceError, match="matches no output line"):
         render(PAGE.replace("(?:Fetching|Got)", "(?:Loading)"))
 
 
 def test_a_timeline_needs_recorded_times() -> None:
-    with pytest.raises(SettingsError, match="needs the output's times="):
+    with pytest.raises(ExampleFenceError, match="needs the output's times="):
         render(PAGE.replace(' {times="0.0 0.0 1.0 2.0 2.0"}', ""))
 
 
 def test_declared_stderr_is_shown_under_the_output() -> None:
-    _, fragments = render(PAGE.replace('duration="2"', 'duration="2" warns="boom <1>"'))
-    assert "Also on stderr: <code>boom &lt;1&gt;</code>" in fragments[0]
+    html = render(PAGE.replace('duration="2"', 'duration="2" warns="boom <1>"'))
+    assert "Also on stderr: <code>boom &lt;1&gt;</code>" in piece(html, "example-stderr", "p")
 
 
 def test_blocks_inside_other_fences_are_left_alone() -> None:
     shown = '````md\n```py {duration="2"}\n--8<-- "x.py"\n```\n````\n'
-    assert render(shown) == (shown, [])
+    html = render(shown)
+    parser = TextOnly()
+    parser.feed(html)
+    assert "".join(parser.text) == '```py {duration="2"}\n--8<-- "x.py"\n```\n'
+    assert "filename" not in html  # shown as typed: no file read, no title, no error
 
 
 def test_settings_typos_fail_the_build_too() -> None:
-    with pytest.raises(SettingsError, match="did you mean 'duration'"):
+    with pytest.raises(ExampleFenceError, match="did you mean 'duration'"):
         render(PAGE.replace('duration="2"', 'duraton="2"'))
     assert parse({"duration": "1"}).timeline is None
 
 
 def test_a_bad_setting_names_its_line_in_the_build() -> None:
     broken = PAGE.replace('duration="2"', 'duration="2" tolerence="1"')
-    with pytest.raises(SettingsError, match=r"^3: unknown setting 'tolerence'"):
+    with pytest.raises(ExampleFenceError, match=r"^3: unknown setting 'tolerence'"):
         render(broken)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "",
+        "```sh\nmake docs\n```\n\n",
+        '````md\n```py {duration="2" tolerence="1"}\n--8<-- "x.py"\n```\n````\n\n',
+        PAGE + "\nSome prose.\n\n",
+        "- a list item\n\n    ```sh\n    make docs\n    ```\n\n",
+    ],
+    ids=["first", "after-a-fence", "after-the-fence-shown", "after-an-example", "in-a-list"],
+)
+def test_the_line_is_the_fences_wherever_it_stands(before: str) -> None:
+    # superfences does not tell a validator its line: fence_position.py works it out.
+    broken = PAGE.replace("# Page\n\n", "").replace('duration="2"', 'duraton="2"')
+    expected = before.count("\n") + 1
+    with pytest.raises(ExampleFenceError, match=rf"^{expected}: unknown setting 'duraton'"):
+        render(before + broken)
+
+
+def test_an_embed_of_a_missing_file_names_the_fence() -> None:
+    with pytest.raises(ExampleFenceError, match=r"^3: embeds examples/page/gone\.py, which does"):
+        render(PAGE.replace("gather_lesson.py", "gone.py"))
+
+
+def test_an_output_block_under_no_example_is_a_plain_code_block() -> None:
+    html = render("Some prose.\n\n```output\nplain text\n```\n")
+    assert "example-output" not in html
+    assert "plain text" in html
+
+
+def test_the_build_error_names_the_page_as_the_suite_does() -> None:
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="timeouts.md"), edit_url=None)
+    hooks.on_page_markdown("# Timeouts\n", page, {"edit_uri": ""}, None)
+    with pytest.raises(hooks.PluginError, match=r"^docs/timeouts\.md:3: unknown setting"):
+        hooks.on_build_error(ExampleFenceError("3: unknown setting 'tolerence'"))
+    hooks.on_build_error(ValueError("not an example's"))  # left to MkDocs
 
 
 def test_the_build_names_example_files_no_page_embeds() -> None:

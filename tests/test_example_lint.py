@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from pytest_examples import EvalExample
 
-from example_harness.blocks import BlockError, DocExample
+from example_format.errors import BlockError
+from example_harness.blocks import DocExample
 from example_harness.collected import EXAMPLES, ROOT, block_errors_fail_the_test, example_id
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from example_format.embed import example_files
 from example_harness import machine, rewrite, verdict
-from example_harness.blocks import DocExample, example_files
+from example_harness.blocks import DocExample
 from example_harness.collected import EXAMPLES, ROOT, block_errors_fail_the_test, example_id
 from example_harness.runner import run_program
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from example_format.settings import SettingsError, parse, split_info_string
 from example_harness import machine, rewrite, verdict
 from example_harness.blocks import find_doc_examples
 from example_harness.runner import Run, run_program, top_level_imports
-from example_harness.settings import SettingsError, parse, split_info_string
 
 HERE = Path(__file__).resolve().parent
 
@@ -98,6 +98,10 @@ def project(tmp_path: Path) -> Project:
     for name in ("conftest.py", "test_examples.py", "test_example_lint.py"):
         shutil.copy(HERE / name, tests / name)
     shutil.copy(HERE.parent / "pyproject.toml", tmp_path / "pyproject.toml")
+    # The project's own copy of the format, first on its pytest's path (pythonpath=src).
+    shutil.copytree(
+        HERE.parent / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__")
+    )
     made = Project(tmp_path)
     made.write("examples/page/lesson.py", LESSON)
     made.write("docs/page.md", PAGE)
@@ -601,7 +605,7 @@ def test_an_example_too_new_to_record_is_still_run_and_timed(project: Project) -
     recordable = parse({"duration": "0.3", "requires": "3.12"})
     assert "no ```output block" in verdict.problems(example, recordable, run, check_output=True)[0]
     # End to end, with this Python standing in for one newer than the recording machines.
-    copied = project.root / "tests/example_harness/settings.py"
+    copied = project.root / "src/example_format/settings.py"
     copied.write_text(
         copied.read_text().replace(
             "NEWEST_RECORDING_PYTHON = (3, 13)", "NEWEST_RECORDING_PYTHON = (3, 10)"

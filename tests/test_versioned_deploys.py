@@ -21,7 +21,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a site build reads; the rest of the repository plays no part in a deploy.
-SITE_SOURCES = ["mkdocs.yml", "CONTRIBUTING.md", "docs", "examples", "tests/example_harness"]
+SITE_SOURCES = ["mkdocs.yml", "CONTRIBUTING.md", "docs", "examples", "src"]
 SITE_URL = "https://asyncio-by-example.github.io/asyncio-by-example/"
 
 

@@ -24,10 +24,11 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
+# Run from tests/ as a module (`make bench-site`), so the browser tests' helpers import.
+from browser import chromium, deploy, serve
+from browser.pages import heaviest_lesson
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests"))
-from browser import chromium, deploy, serve  # noqa: E402
-from browser.pages import heaviest_lesson  # noqa: E402
 
 REPORT = ROOT / "tests" / "benchmarks" / "site-report.md"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

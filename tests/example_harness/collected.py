@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from .blocks import BlockError, DocExample, find_doc_examples
+from example_format.errors import BlockError
+
+from .blocks import DocExample, find_doc_examples
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = find_doc_examples(ROOT)

@@ -10,7 +10,6 @@ and allow a CPU-bound example exactly the slowdown the machine imposed.
 from __future__ import annotations
 
 import contextlib
-import os
 import resource
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,12 +17,8 @@ from pathlib import Path
 
 import psutil
 
-
-def usable_cores() -> int:
-    """Cores this process may run on (its affinity mask, where the system has one)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+# Defined beside the settings, whose skip_reason needs it too (cores= asks for cores).
+from example_format.settings import usable_cores
 
 
 @dataclass(frozen=True)
@@ -84,7 +79,7 @@ def cpu_turn(lock_dir: Path, cores: int | None) -> Iterator[None]:
     if not cores:
         yield
         return
-    import fcntl  # POSIX only, like the runner's process groups; imported here for the docs build
+    import fcntl  # POSIX only, like the runner's process groups
 
     lock_dir.mkdir(parents=True, exist_ok=True)
     with open(lock_dir / "cpu-bound-examples.lock", "w") as handle:

@@ -15,9 +15,11 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .blocks import OutputBlock, find_doc_examples
+from example_format.output_block import OutputBlock
+from example_format.settings import Settings
+
+from .blocks import find_doc_examples
 from .runner import Run
-from .settings import Settings
 from .verdict import comparable
 
 

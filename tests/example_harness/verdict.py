@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 import re
 
+from example_format.settings import Settings
+
 from .blocks import DocExample
 from .runner import Run
-from .settings import Settings
 
 
 def problems(example: DocExample, settings: Settings, run: Run, *, check_output: bool) -> list[str]:

@@ -4,19 +4,19 @@
     --8<-- "examples/running-several-coroutines/task_group_cancels_siblings.py"
     ```
 
-Keys the harness does not know are errors (with a suggestion), and so is any
+Keys the format does not know are errors (with a suggestion), and so is any
 part of the info string that is not `key="value"`, `.class` or `#id`: a typo
-must never silently switch a check off.
+must never silently switch a check off. The example suite and the site build
+both parse fences here, so both refuse a typo with the same message.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from dataclasses import dataclass
-
-from . import machine
 
 # Keys that only change how Material renders the block; the harness ignores them.
 RENDER_KEYS = frozenset({"title", "hl_lines", "linenums"})
@@ -78,12 +78,18 @@ class Settings:
         if self.requires and sys.version_info[:2] < self.requires:
             here = "{}.{}".format(*sys.version_info[:2])
             return f"needs Python {self.requires_text}+ (this is {here})"
-        if self.cores and machine.usable_cores() < self.cores:
+        if self.cores and usable_cores() < self.cores:
             return (
-                f"needs {self.cores} cores to show its lesson "
-                f"(this machine has {machine.usable_cores()})"
+                f"needs {self.cores} cores to show its lesson (this machine has {usable_cores()})"
             )
         return None
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (its affinity mask, where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def split_info_string(info: str) -> tuple[str, dict[str, str]]:
