@@ -12,18 +12,19 @@ def crunch(job, seconds):
     return job
 
 
-async def run_jobs(label, workers):
+async def main():
     loop = asyncio.get_running_loop()
-    print(f"{label}: 4 jobs of 0.4 s start")
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        print("one by one: 4 jobs of 0.4 s start")
+        finished = []
+        for job in "ABCD":  # each await waits for its job before the next is sent
+            finished.append(await loop.run_in_executor(pool, crunch, job, 0.4))
+        print(f"one by one: jobs {' '.join(finished)} done")
+
+        print("all at once: 4 jobs of 0.4 s start")
         jobs = [loop.run_in_executor(pool, crunch, job, 0.4) for job in "ABCD"]
         finished = await asyncio.gather(*jobs)
-    print(f"{label}: jobs {' '.join(finished)} done")
-
-
-async def main():
-    await run_jobs("1 worker", 1)  # one process: the jobs take turns, 1.6 s
-    await run_jobs("2 workers", 2)  # two processes, two cores: two at a time, 0.8 s
+        print(f"all at once: jobs {' '.join(finished)} done")
 
 
 if __name__ == "__main__":  # required: worker processes may import this file
