@@ -15,6 +15,9 @@ PAGE ?=
 PAGE_ARGS = $(foreach page,$(PAGE),--page $(page))
 # Extra pytest arguments, e.g. make examples PYTEST_ARGS='-k gather -x'
 PYTEST_ARGS ?=
+# The examples mostly sleep, so they run side by side far past the core count: with 8
+# workers the suite takes about as long as its longest example (make bench).
+EXAMPLE_WORKERS ?= 8
 # make flake-hunt: how many runs, and whether a busy process keeps one core loaded.
 RUNS ?= 10
 BUSY ?= no
@@ -97,7 +100,7 @@ compare-engines: $(STAMP) ## Build with Zensical too (site-zensical/) and compar
 	$(BIN)/python tests/compare_engines.py site site-zensical
 
 examples: $(STAMP) ## Run every example, timed, and nothing else; PAGE=timeouts: one page's
-	$(BIN)/pytest tests/test_examples.py $(PAGE_ARGS) $(PYTEST_ARGS)
+	$(BIN)/pytest tests/test_examples.py -n $(EXAMPLE_WORKERS) $(PAGE_ARGS) $(PYTEST_ARGS)
 
 check-page: $(STAMP) ## The quick check of one page (PAGE=name): its examples and their lint, the hooks, the build
 	@test -n "$(PAGE)" || { echo "usage: make check-page PAGE=<page>, e.g. PAGE=timeouts"; exit 2; }
@@ -105,7 +108,7 @@ check-page: $(STAMP) ## The quick check of one page (PAGE=name): its examples an
 	$(MAKE) --no-print-directory lint docs
 
 flake-hunt: $(STAMP) ## Run the examples RUNS times (BUSY=yes: with one core kept busy); per-example failures and times
-	$(BIN)/python tests/flake_hunt.py --runs $(RUNS) --busy $(BUSY) $(PAGE_ARGS)
+	$(BIN)/python tests/flake_hunt.py --runs $(RUNS) --busy $(BUSY) --workers $(EXAMPLE_WORKERS) $(PAGE_ARGS)
 
 examples-every-python: $(STAMP) ## Run the example suite on every other Python >= 3.11 found here
 	@$(BIN)/python tests/run_on_every_python.py
@@ -113,7 +116,7 @@ examples-every-python: $(STAMP) ## Run the example suite on every other Python >
 update-examples: $(STAMP) ## Write every example's real output into its page (PAGE=name: one page's)
 	$(BIN)/pytest tests/test_examples.py::test_example_runs_as_the_page_says \
 		tests/test_examples.py::test_every_example_file_is_on_a_page \
-		--update-examples $(PAGE_ARGS) $(PYTEST_ARGS)
+		--update-examples -n $(EXAMPLE_WORKERS) $(PAGE_ARGS) $(PYTEST_ARGS)
 
 # Every file git tracks or would track (new files too, before any `git add`).
 # The diff after a failure helps in CI only: locally it is your own work in progress.
@@ -137,7 +140,7 @@ lock: $(STAMP) ## Regenerate requirements.lock from pyproject.toml (review the d
 		--generate-hashes --quiet --output-file requirements.lock
 
 bench: $(STAMP) ## Time the example suite against its longest example
-	$(BIN)/python tests/benchmarks/example_suite_wall_time.py
+	$(BIN)/python tests/benchmarks/example_suite_wall_time.py --workers $(EXAMPLE_WORKERS)
 
 versions-deploy: $(STAMP) ## Commit the site as VERSION (ALIAS=latest moves latest) to the local gh-pages; no push
 	$(ON_PATH) $(BIN)/mike deploy --update-aliases $(VERSION) $(ALIAS)

@@ -52,9 +52,19 @@ def busy_core(enabled: bool) -> Iterator[None]:
         hog.wait()
 
 
-def run_once(pages: list[str], report: Path) -> None:
+def run_once(pages: list[str], workers: int, report: Path) -> None:
     page_args = [arg for page in pages for arg in ("--page", page)]
-    pytest = [sys.executable, "-m", "pytest", TEST, "-q", "-p", "no:cacheprovider"]
+    pytest = [
+        sys.executable,
+        "-m",
+        "pytest",
+        TEST,
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-n",
+        str(workers),
+    ]
     subprocess.run(
         [*pytest, *page_args, f"--junitxml={report}"],
         cwd=ROOT,
@@ -94,6 +104,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--busy", choices=("yes", "no"), default="no")
     parser.add_argument("--page", action="append", default=[])
+    parser.add_argument("--workers", type=int, default=8, help="as make examples uses")
     args = parser.parse_args()
 
     settings = {}
@@ -106,7 +117,7 @@ def main() -> int:
     with busy_core(args.busy == "yes"), tempfile.TemporaryDirectory() as scratch:
         for number in range(1, args.runs + 1):
             report = Path(scratch) / f"run-{number}.xml"
-            run_once(args.page, report)
+            run_once(args.page, args.workers, report)
             read_report(report, records)
             failed = sum(r.failures for r in records.values())
             print(f"run {number}/{args.runs} done: {failed} failure(s) so far", flush=True)
