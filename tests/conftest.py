@@ -2,8 +2,8 @@
 
 - `--page NAME` keeps the examples of docs/NAME.md alone, with the checks that are not
   about one example (`make examples PAGE=NAME`).
-- The examples run longest first, so the suite's wall time is its longest example's,
-  not that plus whatever was left for the end.
+- The CPU-bound examples run first, each with the machine to itself, then the rest
+  side by side, longest first, so the suite takes about as long as its longest one.
 - `--update-examples` (an option pytest-examples defines): tests record the output
   they saw in `config.example_updates`. With xdist each worker hands its records to
   the controller when it finishes, and only the controller rewrites pages, once,
@@ -34,6 +34,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    config.cpu_bound_total = 0  # counted at collection
     config.example_updates = []
     config.example_update_report = None
     pages = config.getoption("page")
@@ -51,11 +52,20 @@ def _example(item: pytest.Item):
     return callspec.params.get("example") if callspec else None
 
 
-def _declared_seconds(item: pytest.Item) -> float:
+def _cores(item: pytest.Item) -> int | None:
     try:
-        return _example(item).settings().duration
+        return _example(item).settings().cores
     except Exception:  # a broken block fails in its own test, with the place
-        return 0.0
+        return None
+
+
+def _run_order(item: pytest.Item) -> tuple[bool, float]:
+    """The CPU-bound ones first (they run alone), then the longest first."""
+    try:
+        settings = _example(item).settings()
+    except Exception:
+        return (True, 0.0)
+    return (not settings.cores, -settings.duration)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -67,13 +77,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=[item for item in items if item not in kept])
         items[:] = kept
 
-    # Longest examples first, then the rest in their usual order: sleeping examples run
-    # side by side, so the suite takes about as long as its longest one.
+    # The CPU-bound ones first, each with the machine to itself while the others wait
+    # (machine.example_turn); then the longest first: sleeping examples run side by side,
+    # so the suite takes about as long as its longest one. Other tests keep their order.
     def is_run(item: pytest.Item) -> bool:
         return getattr(item, "originalname", "") == "test_example_runs_as_the_page_says"
 
-    runs = sorted(filter(is_run, items), key=_declared_seconds, reverse=True)
+    runs = sorted(filter(is_run, items), key=_run_order)
     items[:] = runs + [item for item in items if not is_run(item)]
+    config.cpu_bound_total = sum(1 for item in runs if _cores(item))
 
 
 @pytest.fixture

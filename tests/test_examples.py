@@ -30,12 +30,13 @@ def test_example_runs_as_the_page_says(
 ) -> None:
     with block_errors_fail_the_test():
         settings = example.settings()
-        program = example.program()
-    if reason := settings.skip_reason():
-        pytest.skip(reason)
-
-    updating = request.config.getoption("update_examples")
-    with machine.cpu_turn(shared_tmp, settings.cores):
+    # Inside the turn even when it skips or fails: the others wait for CPU-bound turns.
+    with machine.example_turn(shared_tmp, settings.cores, request.config.cpu_bound_total):
+        with block_errors_fail_the_test():
+            program = example.program()
+        if reason := settings.skip_reason():
+            pytest.skip(reason)
+        updating = request.config.getoption("update_examples")
         run = run_program(program, example.program_name, tmp_path, settings.timeout)
     # For `make flake-hunt`, which reads them from the JUnit report.
     record_property("seconds", f"{run.seconds:.3f}")

@@ -496,7 +496,7 @@ def test_a_slow_run_on_a_busy_machine_names_the_machine_first(project: Project) 
     run = Run(stdout="start\nend\n", returncode=0, seconds=1.4, line_times=[0.0, 1.4])
     busy = dataclasses.replace(run, load=machine.Load(cores=2, program_cpu=0.1, others=1.6))
     message = "\n".join(verdict.problems(example, settings, busy, check_output=True))
-    assert "The machine was busy: other processes kept 1.6 of 2 cores busy" in message
+    assert "The machine was busy: other processes kept 1.60 of 2 cores busy" in message
     assert "make examples PAGE=page" in message
     assert "line 2 'end': printed at 1.40 s, the page says 0.3 s" in message
 

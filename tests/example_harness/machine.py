@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import resource
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,28 +64,45 @@ class Load:
         return self.others >= 0.5
 
     def describe(self) -> str:
-        return f"other processes kept {self.others:.1f} of {self.cores} cores busy"
+        return f"other processes kept {self.others:.2f} of {self.cores} cores busy"
 
 
 QUIET = Load(cores=usable_cores(), program_cpu=0.0, others=0.0)
 
 
 @contextlib.contextmanager
-def cpu_turn(lock_dir: Path, cores: int | None) -> Iterator[None]:
-    """Run CPU-bound examples one at a time across every worker of the suite.
+def example_turn(turns: Path, cores: int | None, cpu_bound_total: int) -> Iterator[None]:
+    """CPU-bound examples first, one at a time, with the machine to themselves.
 
-    Two of them at once would take each other's cores, and neither would show
-    what its page promises. Sleep-bound examples (cores=None) need no turn.
+    Beside other examples (each starts a Python) a CPU-bound one would only measure how
+    busy the suite keeps the machine, and a process pool reduced to one worker would pass
+    unnoticed. So the suite's `cpu_bound_total` CPU-bound examples (conftest.py runs them
+    first) take turns, each noting when it is done, and every other example waits until
+    all of them are, then runs beside the others.
     """
-    if not cores:
-        yield
-        return
     import fcntl  # POSIX only, like the runner's process groups
 
-    lock_dir.mkdir(parents=True, exist_ok=True)
-    with open(lock_dir / "cpu-bound-examples.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    turns.mkdir(parents=True, exist_ok=True)
+    done = turns / "cpu-bound-examples-done"
+    if cores:
+        with open(turns / "cpu-bound-examples.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                with open(done, "a") as marks:
+                    marks.write("done\n")
+                fcntl.flock(lock, fcntl.LOCK_UN)
+        return
+    # Bounded, in case a worker died mid-example: then the rest run anyway.
+    give_up = time.monotonic() + 300
+    while _lines(done) < cpu_bound_total and time.monotonic() < give_up:
+        time.sleep(0.05)
+    yield
+
+
+def _lines(path: Path) -> int:
+    try:
+        return path.read_text().count("\n")
+    except FileNotFoundError:
+        return 0
