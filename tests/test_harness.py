@@ -467,7 +467,7 @@ def test_a_pool_forced_to_one_worker_fails_on_a_quiet_machine(project: Project) 
     message = "\n".join(found)
     assert "but the page says ~0.6 s" in message
     assert 'duration="0.6" at docs/page.md:3' in message
-    assert "The machine was quiet" in message
+    assert "The machine was not busy" in message
     assert "a pool with one worker" in message
 
 
