@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from example_format.errors import BlockError
+from example_format.settings import Settings
 from example_harness import rewrite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,20 +54,20 @@ def _example(item: pytest.Item):
     return callspec.params.get("example") if callspec else None
 
 
-def _cores(item: pytest.Item) -> int | None:
+def _settings(item: pytest.Item) -> Settings | None:
+    """An example test's settings; None for other tests and for blocks that cannot be read
+    (those fail in their own test, with the place)."""
+    example = _example(item)
     try:
-        return _example(item).settings().cores
-    except Exception:  # a broken block fails in its own test, with the place
+        return example.settings() if example else None
+    except BlockError:
         return None
 
 
 def _run_order(item: pytest.Item) -> tuple[bool, float]:
     """The CPU-bound ones first (they run alone), then the longest first."""
-    try:
-        settings = _example(item).settings()
-    except Exception:
-        return (True, 0.0)
-    return (not settings.cores, -settings.duration)
+    settings = _settings(item)
+    return (True, 0.0) if settings is None else (not settings.cores, -settings.duration)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -74,7 +76,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         wanted = {ROOT / "docs" / f"{name}.md" for name in pages}
         # Checks that are not about one example (the orphan check) still run.
         kept = [item for item in items if (e := _example(item)) is None or e.doc in wanted]
-        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        dropped = set(items) - set(kept)
+        config.hook.pytest_deselected(items=[item for item in items if item in dropped])
         items[:] = kept
 
     # The CPU-bound ones first, each with the machine to itself while the others wait
@@ -85,7 +88,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
     runs = sorted(filter(is_run, items), key=_run_order)
     items[:] = runs + [item for item in items if not is_run(item)]
-    config.cpu_bound_total = sum(1 for item in runs if _cores(item))
+    config.cpu_bound_total = sum(
+        1 for item in runs if (settings := _settings(item)) and settings.cores
+    )
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from example_harness.blocks import find_doc_examples
+from example_format.errors import BlockError
+from example_harness.collected import EXAMPLES
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST = "tests/test_examples.py::test_example_runs_as_the_page_says"
@@ -108,10 +109,10 @@ def main() -> int:
     args = parser.parse_args()
 
     settings = {}
-    for example in find_doc_examples(ROOT):
+    for example in EXAMPLES:
         try:
             settings[example.test_id] = example.settings()
-        except ValueError:
+        except BlockError:
             continue  # a broken block fails its own test, with the place
     records: dict[str, Record] = {}
     with busy_core(args.busy == "yes"), tempfile.TemporaryDirectory() as scratch:
