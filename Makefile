@@ -15,9 +15,10 @@ PAGE ?=
 PAGE_ARGS = $(foreach page,$(PAGE),--page $(page))
 # Extra pytest arguments, e.g. make examples PYTEST_ARGS='-k gather -x'
 PYTEST_ARGS ?=
-# The examples mostly sleep, so they run side by side far past the core count: with 8
-# workers the suite takes about as long as its longest example (make bench).
-EXAMPLE_WORKERS ?= 8
+# The examples mostly sleep, so their programs run side by side far past the core count
+# (tests/example_harness/schedule.py): the suite takes about as long as its longest
+# example (make bench).
+EXAMPLES_AT_ONCE ?= 16
 # make flake-hunt: how many runs, and whether a busy process keeps one core loaded.
 RUNS ?= 10
 BUSY ?= no
@@ -77,7 +78,7 @@ test: $(STAMP) ## Run every check: hooks, strict build, .github/, the suite, the
 	fi
 
 suite: $(STAMP) ## The rest of the pytest suite: examples' lint, the harness's own tests, .github, deploys
-	$(BIN)/pytest --ignore=tests/test_examples.py $(PYTEST_ARGS)
+	$(BIN)/pytest --ignore=tests/test_examples.py -n 4 --dist worksteal $(PYTEST_ARGS)
 
 # Its own run, after the timed examples: a worker per core, each with its own server and
 # Chromium, all sharing one deployed site (deployed once, by the first worker to need it).
@@ -100,7 +101,7 @@ compare-engines: $(STAMP) ## Build with Zensical too (site-zensical/) and compar
 	$(BIN)/python tests/compare_engines.py site site-zensical
 
 examples: $(STAMP) ## Run every example, timed, and nothing else; PAGE=timeouts: one page's
-	$(BIN)/pytest tests/test_examples.py -n $(EXAMPLE_WORKERS) $(PAGE_ARGS) $(PYTEST_ARGS)
+	$(BIN)/pytest tests/test_examples.py --examples-at-once $(EXAMPLES_AT_ONCE) $(PAGE_ARGS) $(PYTEST_ARGS)
 
 check-page: $(STAMP) ## The quick check of one page (PAGE=name): its examples and their lint, the hooks, the build
 	@test -n "$(PAGE)" || { echo "usage: make check-page PAGE=<page>, e.g. PAGE=timeouts"; exit 2; }
@@ -108,7 +109,7 @@ check-page: $(STAMP) ## The quick check of one page (PAGE=name): its examples an
 	$(MAKE) --no-print-directory lint docs
 
 flake-hunt: $(STAMP) ## Run the examples RUNS times (BUSY=yes: with one core kept busy); per-example failures and times
-	$(BIN)/python tests/flake_hunt.py --runs $(RUNS) --busy $(BUSY) --workers $(EXAMPLE_WORKERS) $(PAGE_ARGS)
+	$(BIN)/python tests/flake_hunt.py --runs $(RUNS) --busy $(BUSY) --examples-at-once $(EXAMPLES_AT_ONCE) $(PAGE_ARGS)
 
 examples-every-python: $(STAMP) ## Run the example suite on every other Python >= 3.11 found here
 	@$(BIN)/python tests/run_on_every_python.py
@@ -116,7 +117,7 @@ examples-every-python: $(STAMP) ## Run the example suite on every other Python >
 update-examples: $(STAMP) ## Write every example's real output into its page (PAGE=name: one page's)
 	$(BIN)/pytest tests/test_examples.py::test_example_runs_as_the_page_says \
 		tests/test_examples.py::test_every_example_file_is_on_a_page \
-		--update-examples -n $(EXAMPLE_WORKERS) $(PAGE_ARGS) $(PYTEST_ARGS)
+		--update-examples --examples-at-once $(EXAMPLES_AT_ONCE) $(PAGE_ARGS) $(PYTEST_ARGS)
 
 # Every file git tracks or would track (new files too, before any `git add`).
 # The diff after a failure helps in CI only: locally it is your own work in progress.
@@ -140,7 +141,7 @@ lock: $(STAMP) ## Regenerate requirements.lock from pyproject.toml (review the d
 		--generate-hashes --quiet --output-file requirements.lock
 
 bench: $(STAMP) ## Time the example suite against its longest example
-	$(BIN)/python tests/benchmarks/example_suite_wall_time.py --workers $(EXAMPLE_WORKERS)
+	$(BIN)/python tests/benchmarks/example_suite_wall_time.py --examples-at-once $(EXAMPLES_AT_ONCE)
 
 versions-deploy: $(STAMP) ## Commit the site as VERSION (ALIAS=latest moves latest) to the local gh-pages; no push
 	$(ON_PATH) $(BIN)/mike deploy --update-aliases $(VERSION) $(ALIAS)

@@ -2,18 +2,17 @@
 
 - `--page NAME` keeps the examples of docs/NAME.md alone, with the checks that are not
   about one example (`make examples PAGE=NAME`).
-- The CPU-bound examples run first, each with the machine to itself, then the rest
-  side by side, longest first, so the suite takes about as long as its longest one.
+- The programs run in the background, in the order example_harness/schedule.py sets
+  (`--examples-at-once N` side by side), while the tests judge them one by one. So the
+  example runs stay in one pytest process: under xdist each says how to run them.
 - `--update-examples` (an option pytest-examples defines): tests record the output
-  they saw in `config.example_updates`. With xdist each worker hands its records to
-  the controller when it finishes, and only the controller rewrites pages, once,
-  after every test has run.
+  they saw in `config.example_updates`, and the pages are rewritten once, after every
+  test has run.
 """
 
 from __future__ import annotations
 
-import json
-import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ import pytest
 from example_format.errors import BlockError
 from example_format.settings import Settings
 from example_harness import rewrite
+from example_harness.schedule import Schedule, runnable_job
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,10 +33,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="NAME",
         help="of the examples, run only those of docs/NAME.md (repeatable)",
     )
+    parser.addoption(
+        "--examples-at-once",
+        type=int,
+        default=16,
+        metavar="N",
+        help="how many sleep-bound example programs run side by side (default 16)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.cpu_bound_total = 0  # counted at collection
     config.example_updates = []
     config.example_update_report = None
     pages = config.getoption("page")
@@ -64,10 +70,15 @@ def _settings(item: pytest.Item) -> Settings | None:
         return None
 
 
-def _run_order(item: pytest.Item) -> tuple[bool, float]:
-    """The CPU-bound ones first (they run alone), then the longest first."""
+def _is_run(item: pytest.Item) -> bool:
+    return getattr(item, "originalname", "") == "test_example_runs_as_the_page_says"
+
+
+def _report_order(item: pytest.Item) -> tuple[bool, float]:
+    """About the order the programs end in (schedule.py): the CPU-bound ones, then the
+    shortest first. Unreadable blocks first: they fail at once."""
     settings = _settings(item)
-    return (True, 0.0) if settings is None else (not settings.cores, -settings.duration)
+    return (False, 0.0) if settings is None else (not settings.cores, settings.duration)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -80,40 +91,40 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=[item for item in items if item in dropped])
         items[:] = kept
 
-    # The CPU-bound ones first, each with the machine to itself while the others wait
-    # (machine.example_turn); then the longest first: sleeping examples run side by side,
-    # so the suite takes about as long as its longest one. Other tests keep their order.
-    def is_run(item: pytest.Item) -> bool:
-        return getattr(item, "originalname", "") == "test_example_runs_as_the_page_says"
-
-    runs = sorted(filter(is_run, items), key=_run_order)
-    items[:] = runs + [item for item in items if not is_run(item)]
-    config.cpu_bound_total = sum(
-        1 for item in runs if (settings := _settings(item)) and settings.cores
-    )
+    runs = sorted(filter(_is_run, items), key=_report_order)
+    items[:] = runs + [item for item in items if not _is_run(item)]
 
 
-@pytest.fixture
-def shared_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder every xdist worker of this session sees (for the CPU-bound turn lock)."""
-    base = tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-
-def pytest_testnodedown(node, error) -> None:  # xdist controller, once per worker
-    records = json.loads(node.workeroutput.get("example_updates", "[]"))
-    node.config.example_updates.extend(rewrite.Update(**record) for record in records)
+@pytest.fixture(scope="session")
+def example_runs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Schedule]:
+    """Every selected example's program, started in the background in schedule.py's
+    order as soon as the first example test needs one."""
+    if hasattr(request.config, "workerinput"):  # an xdist worker sees only its share
+        pytest.fail(
+            "the example runs schedule themselves (tests/example_harness/schedule.py), so "
+            "they cannot be shared among xdist workers: run them without -n "
+            "(make examples, or pytest tests/test_examples.py -n 0)",
+            pytrace=False,
+        )
+    jobs = []
+    for item in filter(_is_run, request.session.items):
+        example = _example(item)
+        folder = example.embedded.stem if example.embedded else "inline"
+        if job := runnable_job(example, lambda folder=folder: tmp_path_factory.mktemp(folder)):
+            jobs.append(job)
+    schedule = Schedule(jobs, width=request.config.getoption("examples_at_once"))
+    try:
+        yield schedule
+    finally:
+        schedule.stop()
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session: pytest.Session) -> None:
     config = session.config
     if not config.getoption("update_examples"):
-        return
-    if hasattr(config, "workerinput"):  # a worker: hand over, never write
-        config.workeroutput["example_updates"] = json.dumps(
-            [update.to_dict() for update in config.example_updates]
-        )
         return
     written, refused = rewrite.apply(config.example_updates, ROOT)
     config.example_update_report = (len(config.example_updates), written, refused)

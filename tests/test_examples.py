@@ -14,30 +14,27 @@ from pathlib import Path
 import pytest
 
 from example_format.embed import example_files
-from example_harness import machine, rewrite, verdict
+from example_harness import rewrite, verdict
 from example_harness.blocks import DocExample
 from example_harness.collected import EXAMPLES, ROOT, block_errors_fail_the_test, example_id
-from example_harness.runner import run_program
+from example_harness.schedule import Schedule
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=example_id)
 def test_example_runs_as_the_page_says(
     example: DocExample,
-    tmp_path: Path,
     request: pytest.FixtureRequest,
-    shared_tmp: Path,
+    example_runs: Schedule,
     record_property,
 ) -> None:
     with block_errors_fail_the_test():
         settings = example.settings()
-    # Inside the turn even when it skips or fails: the others wait for CPU-bound turns.
-    with machine.example_turn(shared_tmp, settings.cores, request.config.cpu_bound_total):
-        with block_errors_fail_the_test():
-            program = example.program()
-        if reason := settings.skip_reason():
-            pytest.skip(reason)
-        updating = request.config.getoption("update_examples")
-        run = run_program(program, example.program_name, tmp_path, settings.timeout)
+        example.program()
+    if reason := settings.skip_reason():
+        pytest.skip(reason)
+    updating = request.config.getoption("update_examples")
+    # Started in the background with the others (conftest.py, example_harness/schedule.py).
+    run = example_runs.run_of(example)
     # For `make flake-hunt`, which reads them from the JUnit report.
     record_property("seconds", f"{run.seconds:.3f}")
     record_property("others_busy_cores", f"{run.load.others:.2f}")

@@ -68,11 +68,8 @@ class Project:
         return (self.root / relative).read_text(encoding="utf-8")
 
     def pytest(self, *args: str) -> subprocess.CompletedProcess[str]:
-        # One process unless a test asks for workers: a one-page project gains nothing
-        # from xdist but four interpreters' start-up, times every test of this file.
-        workers = () if "-n" in args else ("-n", "0")
         return subprocess.run(
-            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *workers, *args],
+            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
             cwd=self.root,
             capture_output=True,
             text=True,
@@ -109,7 +106,7 @@ def project(tmp_path: Path) -> Project:
 
 
 def test_a_correct_page_passes(project: Project) -> None:
-    result = project.pytest("-n", "0")
+    result = project.pytest()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "4 passed" in result.stdout
 
@@ -304,7 +301,7 @@ def test_update_writes_real_output_and_a_second_run_changes_nothing(project: Pro
     assert project.read("docs/page.md") == first
 
 
-def test_update_in_parallel_is_safe(project: Project) -> None:
+def test_update_of_examples_run_side_by_side_is_safe(project: Project) -> None:
     for n in range(4):
         project.write(f"examples/page/lesson_{n}.py", LESSON.replace("start", f"start {n}"))
     page = "# Page\n\n" + "".join(
@@ -313,7 +310,7 @@ def test_update_in_parallel_is_safe(project: Project) -> None:
     )
     (project.root / "examples/page/lesson.py").unlink()
     project.write("docs/page.md", page)
-    result = project.check("--update-examples", "-n", "4")
+    result = project.check("--update-examples")
     assert result.returncode == 0, result.stdout
     text = project.read("docs/page.md")
     for n in range(4):
@@ -446,7 +443,7 @@ def test_a_busy_core_does_not_fail_correct_examples(project: Project) -> None:
     project.write("docs/page.md", POOL_PAGE + sleeps)
     hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
     try:
-        result = project.check("-n", "2")
+        result = project.check()
     finally:
         hog.kill()
         hog.wait()
@@ -533,7 +530,7 @@ def test_a_failing_import_still_fails_the_program(project: Project) -> None:
 def test_page_keeps_one_pages_examples_and_names_a_wrong_page(project: Project) -> None:
     project.write("examples/other/lesson.py", LESSON)
     project.write("docs/other.md", PAGE.replace("examples/page/", "examples/other/"))
-    result = project.pytest("tests/test_examples.py", "--page", "other", "-n", "0", "-rA")
+    result = project.pytest("tests/test_examples.py", "--page", "other", "-rA")
     assert result.returncode == 0, result.stdout
     assert "PASSED tests/test_examples.py::test_example_runs_as_the_page_says[other/" in (
         result.stdout
@@ -618,3 +615,68 @@ def test_an_example_too_new_to_record_is_still_run_and_timed(project: Project) -
     assert result.returncode == 0, result.stdout
     assert "outputs not recorded yet" in result.stdout
     assert "printed:\n    start\n    end" in result.stdout
+
+
+# Each program notes when it ran, in a file every program of the page shares.
+STAMPED = """\
+import asyncio
+import time
+from pathlib import Path
+
+STAMPS = Path({stamps!r})
+
+
+def stamp(what):
+    with STAMPS.open("a") as stamps:
+        stamps.write(f"{name} {{what}} {{time.time()}}\\n")
+
+
+async def main():
+    stamp("start")
+    {work}
+    stamp("end")
+
+
+asyncio.run(main())
+"""
+
+
+def test_cpu_bound_examples_run_beside_no_example_but_the_early_long_sleepers(
+    project: Project,
+) -> None:
+    stamps = project.root / "stamps.txt"
+    crunch = "end = time.process_time() + 0.3\n    while time.process_time() < end:\n        pass"
+    programs = {
+        "long": ("2.0", "", "await asyncio.sleep(2.0)"),
+        "cpu": ("0.3", ' cores="1"', crunch),
+        **{f"short{n}": ("0.3", "", "await asyncio.sleep(0.3)") for n in range(4)},
+    }
+    page = "# A page\n\n"
+    for name, (duration, cores, work) in programs.items():
+        source = STAMPED.format(stamps=str(stamps), name=name, work=work)
+        project.write(f"examples/page/{name}.py", source)
+        page += f'```py {{duration="{duration}"{cores}}}\n--8<-- "examples/page/{name}.py"\n```\n\n'
+    (project.root / "examples/page/lesson.py").unlink()
+    project.write("docs/page.md", page)
+
+    result = project.check()
+
+    assert result.returncode == 0, result.stdout
+    when: dict[str, dict[str, float]] = {}
+    for line in stamps.read_text().splitlines():
+        name, what, at = line.split()
+        when.setdefault(name, {})[what] = float(at)
+    cpu = when["cpu"]
+    # The long sleeper would end last if it waited for the turn: it starts first...
+    assert when["long"]["start"] < cpu["start"]
+    assert when["long"]["end"] > cpu["end"]
+    # ...and the others start after the CPU-bound one ended, all side by side.
+    shorts = [times for name, times in when.items() if name.startswith("short")]
+    assert all(times["start"] >= cpu["end"] for times in shorts), when
+    assert max(t["start"] for t in shorts) < min(t["end"] for t in shorts), when
+
+
+def test_example_runs_refuse_xdist_workers_and_say_how_to_run(project: Project) -> None:
+    result = project.check("-n", "2")
+    assert result.returncode != 0
+    assert "cannot be shared among xdist workers: run them without -n" in result.stdout

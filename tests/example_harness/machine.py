@@ -9,12 +9,8 @@ and allow a CPU-bound example exactly the slowdown the machine imposed.
 
 from __future__ import annotations
 
-import contextlib
 import resource
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import psutil
 
@@ -68,41 +64,3 @@ class Load:
 
 
 QUIET = Load(cores=usable_cores(), program_cpu=0.0, others=0.0)
-
-
-@contextlib.contextmanager
-def example_turn(turns: Path, cores: int | None, cpu_bound_total: int) -> Iterator[None]:
-    """CPU-bound examples first, one at a time, with the machine to themselves.
-
-    Beside other examples (each starts a Python) a CPU-bound one would only measure how
-    busy the suite keeps the machine, and a process pool reduced to one worker would pass
-    unnoticed. So the suite's `cpu_bound_total` CPU-bound examples (conftest.py runs them
-    first) take turns, each noting when it is done, and every other example waits until
-    all of them are, then runs beside the others.
-    """
-    import fcntl  # POSIX only, like the runner's process groups
-
-    turns.mkdir(parents=True, exist_ok=True)
-    done = turns / "cpu-bound-examples-done"
-    if cores:
-        with open(turns / "cpu-bound-examples.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                with open(done, "a") as marks:
-                    marks.write("done\n")
-                fcntl.flock(lock, fcntl.LOCK_UN)
-        return
-    # Bounded, in case a worker died mid-example: then the rest run anyway.
-    give_up = time.monotonic() + 300
-    while _lines(done) < cpu_bound_total and time.monotonic() < give_up:
-        time.sleep(0.05)
-    yield
-
-
-def _lines(path: Path) -> int:
-    try:
-        return path.read_text().count("\n")
-    except FileNotFoundError:
-        return 0

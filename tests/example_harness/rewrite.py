@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from example_format.output_block import OutputBlock
@@ -31,9 +31,6 @@ class Update:
     output: str  # what the program printed
     line_times: list[float]  # when each line was printed, seconds from the start
     tolerance: float  # the example's; a recorded time this close to the new one stays
-
-    def to_dict(self) -> dict[str, object]:
-        return asdict(self)
 
 
 def unfenceable(output: str) -> str | None:

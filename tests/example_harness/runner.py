@@ -25,7 +25,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,8 +111,18 @@ def child_environment(startup_dir: Path, imports: Sequence[str] = ()) -> dict[st
     return env
 
 
-def run_program(source: str, name: str, workdir: Path, timeout: float) -> Run:
-    """Write `source` to `workdir/name` and run it with this interpreter."""
+def run_program(
+    source: str,
+    name: str,
+    workdir: Path,
+    timeout: float,
+    track: Callable[[subprocess.Popen[bytes], bool], None] | None = None,
+) -> Run:
+    """Write `source` to `workdir/name` and run it with this interpreter.
+
+    `track(process, True)` is called once the program is launched and
+    `track(process, False)` once it has ended, so a scheduler can stop it.
+    """
     program = workdir / name
     program.write_text(source, encoding="utf-8")
     startup_dir = workdir / ".harness"
@@ -132,6 +142,8 @@ def run_program(source: str, name: str, workdir: Path, timeout: float) -> Run:
         stderr=subprocess.PIPE,
         start_new_session=True,  # so a hang is stopped with its worker processes
     )
+    if track:
+        track(process, True)
     out_lines: list[bytes] = []
     err_chunks: list[bytes] = []
 
@@ -151,6 +163,9 @@ def run_program(source: str, name: str, workdir: Path, timeout: float) -> Run:
     except subprocess.TimeoutExpired:
         run.timed_out = True
         _kill_group(process)
+    finally:
+        if track:
+            track(process, False)
     run.seconds = time.perf_counter() - started
     run.load = machine.Load.between(before, machine.sample(), run.seconds, machine.usable_cores())
     for reader in readers:
