@@ -1,5 +1,5 @@
 # Asyncio by Example. `make help` lists the targets.
-# Every target that runs a tool first makes .venv from requirements.lock
+# Every target that runs a tool first makes .venv from requirements.txt
 # (hash-checked), so a fresh clone needs only Python >= 3.11, git and make.
 
 PYTHON ?= python3
@@ -41,11 +41,11 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "error: $(PYTHON) is older than 3.11; run make PYTHON=python3.11 (or newer)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
 	@# src/ on the environment's path, through a .pth file: mkdocs, zensical, pytest and the
 	@# scripts all import the example format (src/example_format) as an installed package,
 	@# with no build backend to download and nothing added to the hash-checked lock.
@@ -136,9 +136,28 @@ format: $(STAMP) ## Fix what ruff can fix by itself
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-lock: $(STAMP) ## Regenerate requirements.lock from pyproject.toml (review the diff)
-	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 \
-		--generate-hashes --quiet --output-file requirements.lock
+# pyproject.toml holds the list people edit; requirements.in is a copy of it, and
+# requirements.txt the lock, in the pair Dependabot's `uv` ecosystem recompiles with the
+# options written in the lock's header (--universal, --python-version, hashes), so its
+# pull requests move the whole lock, not pyproject.toml alone. tests/test_lock.py fails
+# when the two disagree with pyproject.toml.
+# --exclude-newer: only releases at least 7 days old, like Dependabot's cooldown (a
+# release gets a week to be found broken or malicious). A date computed here rather
+# than uv's relative "7 days": the header then records the exact cut-off, so running
+# its command again resolves the same lock.
+LOCK_CUTOFF = $$($(BIN)/python -c 'import datetime as d; print(d.date.today() - d.timedelta(days=7))')
+lock: $(STAMP) ## Regenerate requirements.in and requirements.txt from pyproject.toml (review the diff)
+	$(BIN)/python -c "$$REQUIREMENTS_IN" > requirements.in
+	$(BIN)/uv pip compile requirements.in --universal --python-version 3.11 --generate-hashes \
+		--exclude-newer "$(LOCK_CUTOFF)" --quiet --output-file requirements.txt
+
+define REQUIREMENTS_IN
+import tomllib
+print("# Written by `make lock` from pyproject.toml's dependencies: edit those, not this.")
+for requirement in tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]:
+    print(requirement)
+endef
+export REQUIREMENTS_IN
 
 bench: $(STAMP) ## Time the example suite against its longest example
 	$(BIN)/python tests/benchmarks/example_suite_wall_time.py --examples-at-once $(EXAMPLES_AT_ONCE)
