@@ -10,6 +10,8 @@ STAMP := $(VENV)/.installed-from-lock
 # For tools that start other tools by name (pre-commit starts ruff, mike starts mkdocs).
 ON_PATH = PATH="$(abspath $(BIN)):$$PATH"
 HOST ?= 127.0.0.1
+# npm, if installed: the browser suite's axe-core and make bench-site's Lighthouse.
+NPM := $(shell command -v npm 2>/dev/null)
 # One page's examples alone: make examples PAGE=timeouts (several: PAGE="timeouts queues")
 PAGE ?=
 PAGE_ARGS = $(foreach page,$(PAGE),--page $(page))
@@ -82,8 +84,9 @@ suite: $(STAMP) ## The rest of the pytest suite: examples' lint, the harness's o
 
 # Its own run, after the timed examples: a worker per core, each with its own server and
 # Chromium, all sharing one deployed site (deployed once, by the first worker to need it).
-# Skips (loudly) without a Chromium.
-test-browser: $(STAMP) ## The built site in Chromium: pages, search, copy, axe, links, phone
+# axe-core comes from package-lock.json, so it first runs `npm ci` where npm exists.
+# Skips (loudly) without a Chromium or without axe-core, unless BROWSER_TESTS=required.
+test-browser: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## The built site in Chromium: pages, search, copy, axe, links, phone
 	$(BIN)/pytest tests/browser -n auto $(PYTEST_ARGS)
 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)

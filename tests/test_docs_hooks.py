@@ -230,3 +230,13 @@ def test_an_inventory_line_of_the_wrong_shape_is_named_with_its_line(tmp_path: P
     assert hooks.inventory_lines(listing) == [
         "asyncio.wait py:function 1 library/asyncio-task.html#$ -"
     ]
+
+
+def test_the_version_selector_is_kept_for_mike_builds_only() -> None:
+    selector = {"provider": "mike"}
+    outside = {"extra": {"version": selector, "repository": "r"}}
+    hooks.keep_version_selector_for_mike(outside, {})
+    assert outside == {"extra": {"repository": "r"}}  # no versions.json to load: no 404
+    under_mike = {"extra": {"version": selector}}
+    hooks.keep_version_selector_for_mike(under_mike, {"MIKE_DOCS_VERSION": "0.2"})
+    assert under_mike == {"extra": {"version": selector}}

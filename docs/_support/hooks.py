@@ -10,7 +10,8 @@ MkDocs' own objects or events:
   and the Contributing page's points at CONTRIBUTING.md, the file to edit;
 - the orphan-example warning: a check of the whole build, after every page;
 - an example fence's error named with its page, `docs/<page>.md:<line>`, as the
-  suite names it: the extension knows the line, MkDocs knows the page.
+  suite names it: the extension knows the line, MkDocs knows the page;
+- the version selector in mike's builds only: elsewhere there is no versions.json.
 
 Each hook calls named functions below; the functions are plain and testable.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import zlib
 from pathlib import Path
@@ -41,7 +43,19 @@ EDIT_BRANCH = "main"
 def on_config(config):
     use_offline_python_inventory(config)
     config["edit_uri"] = edit_uri(config["extra"].get("repository"))
+    keep_version_selector_for_mike(config, os.environ)
     return config
+
+
+def keep_version_selector_for_mike(config, environ) -> None:
+    """Drop Material's version selector from builds that mike does not make.
+
+    The selector loads versions.json from the folder above the site, which only a mike
+    deployment has: `make serve` and `make docs` would log a 404 for it on every page.
+    mike sets MIKE_DOCS_VERSION for each build it makes.
+    """
+    if not environ.get("MIKE_DOCS_VERSION"):
+        config["extra"].pop("version", None)
 
 
 # Every examples/ file a page embeds, so that on_post_build can name the ones none does.

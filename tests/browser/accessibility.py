@@ -16,14 +16,19 @@ axe's time, so this saves about a third of it, not more.
 
 from __future__ import annotations
 
-from axe_playwright_python.base import AXE_SCRIPT
+from functools import cache
 
 from browser.contrast import over, parse_colour, ratio
+from browser.deploy import ROOT
 from browser.pages import examples_by_page
 
 SCHEMES = {"light": "default", "dark": "slate"}  # the scheme Material names for each
 TEXT = 4.5  # WCAG AA, normal-size text
 GRAPHICS = 3.0  # WCAG AA, parts of a graphic needed to understand it (1.4.11)
+
+# axe-core as package-lock.json pins it (`make test-browser` runs `npm ci` first), so
+# Dependabot keeps it current; conftest.py skips the suite, loudly, without it.
+AXE_CORE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 WITH_OUTPUT = {
     path for path, examples in examples_by_page().items() if any(e.output for e in examples)
@@ -72,6 +77,11 @@ def contrasts(page, selector: str, property: str, pseudo: str | None = None):
         yield where, ratio(parse_colour(colour), background)
 
 
+@cache
+def axe_script() -> str:
+    return AXE_CORE.read_text(encoding="utf-8")
+
+
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
@@ -79,7 +89,7 @@ def problems(page, path: str, *, colour_only: bool = False) -> list[str]:
     """What axe (all its rules, or those about colour) and the contrast check find on
     `page` (showing `path`) as it is now."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE_SCRIPT)  # once per page: the script is half a megabyte
+        page.evaluate(axe_script())  # once per page: the script is half a megabyte
     options = {"resultTypes": ["violations"]}
     if colour_only:
         options["runOnly"] = {"type": "rule", "values": COLOUR_RULES}

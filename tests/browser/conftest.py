@@ -15,12 +15,18 @@ import pytest
 from filelock import FileLock
 
 from browser import chromium, deploy, serve
+from browser.accessibility import AXE_CORE
 from browser.watch import Watch
 
 REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
 NO_BROWSER = (
     "BROWSER TESTS SKIPPED: no Chromium found (install Debian's chromium, or set "
     "CHROMIUM_PATH). CI runs them with BROWSER_TESTS=required."
+)
+NO_AXE = (
+    "BROWSER TESTS SKIPPED: no axe-core in node_modules/ (install Node.js and npm: "
+    "`make test-browser` then installs it from package-lock.json). CI runs them with "
+    "BROWSER_TESTS=required."
 )
 
 
@@ -67,6 +73,10 @@ def browser() -> Iterator[object]:
         if REQUIRED:
             pytest.fail(NO_BROWSER.replace("SKIPPED", "REQUIRED"), pytrace=False)
         pytest.skip(NO_BROWSER)
+    if not AXE_CORE.is_file():
+        if REQUIRED:
+            pytest.fail(NO_AXE.replace("SKIPPED", "REQUIRED"), pytrace=False)
+        pytest.skip(NO_AXE)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -113,6 +123,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     skipped = terminalreporter.stats.get("skipped", [])
-    if any(NO_BROWSER in str(report.longrepr) for report in skipped):
-        terminalreporter.write_line("")
-        terminalreporter.write_line(f"!!! {NO_BROWSER}", red=True, bold=True)
+    for reason in (NO_BROWSER, NO_AXE):
+        if any(reason in str(report.longrepr) for report in skipped):
+            terminalreporter.write_line("")
+            terminalreporter.write_line(f"!!! {reason}", red=True, bold=True)

@@ -12,6 +12,8 @@ def test_the_selector_lists_the_versions_and_switches(page, watch, server_url) -
     current = page.locator(".md-version__current")
     current.wait_for()  # drawn once versions.json, one level up, has loaded
     assert current.inner_text().strip() == NEW
+    # A voice-control user says what they see (WCAG 2.5.3): the name holds the version.
+    assert NEW in current.get_attribute("aria-label"), current.get_attribute("aria-label")
     links = page.locator(".md-version__list .md-version__link")
     assert [text.strip() for text in links.all_inner_texts()] == [NEW, OLD]
 
