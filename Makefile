@@ -29,6 +29,7 @@ PORT ?= 8000
 # CI says no: its matrix gives each version a job of its own.
 EVERY_PYTHON ?= yes
 # The version and alias a deploy writes: make versions-deploy VERSION=0.2 ALIAS=latest
+# (publish decides the alias itself: `latest` for the highest stable version only)
 VERSION ?= dev
 ALIAS ?=
 
@@ -166,7 +167,8 @@ bench: $(STAMP) ## Time the example suite against its longest example
 	$(BIN)/python tests/benchmarks/example_suite_wall_time.py --examples-at-once $(EXAMPLES_AT_ONCE)
 
 versions-deploy: $(STAMP) ## Commit the site as VERSION (ALIAS=latest moves latest) to the local gh-pages; no push
-	$(ON_PATH) $(BIN)/mike deploy --update-aliases $(VERSION) $(ALIAS)
+	@$(BIN)/python .ci/release_version.py check "$(VERSION)"
+	$(ON_PATH) $(BIN)/mike deploy --update-aliases "$(VERSION)" $(if $(ALIAS),"$(ALIAS)")
 	$(if $(filter latest,$(ALIAS)),$(ON_PATH) $(BIN)/mike set-default latest)
 
 versions-list: $(STAMP) ## List the versions on gh-pages and their aliases
@@ -175,8 +177,10 @@ versions-list: $(STAMP) ## List the versions on gh-pages and their aliases
 versions-serve: $(STAMP) ## Serve gh-pages with its version selector on http://127.0.0.1:8000
 	$(ON_PATH) $(BIN)/mike serve --dev-addr $(HOST):$(PORT)
 
-publish: $(STAMP) ## (publish workflow) Deploy VERSION to gh-pages and push it
-	$(ON_PATH) .ci/deploy-docs.sh $(VERSION) $(ALIAS)
+# The publish workflow validates the tag (.ci/release_version.py) before it runs this,
+# and pushes with `.ci/deploy-docs.sh push`, the one step that holds the write token.
+publish: $(STAMP) ## (publish workflow) Commit the site as VERSION to the local gh-pages; latest if highest
+	$(ON_PATH) .ci/deploy-docs.sh build "$(VERSION)"
 
 bench-site: $(STAMP) node_modules/.package-lock.json ## Lighthouse on our pages vs default Material
 	cd tests && $(abspath $(BIN))/python -m benchmarks.site_lighthouse
