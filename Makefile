@@ -38,7 +38,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help serve test test-steps suite test-browser docs examples examples-every-python \
-	update-examples check-page flake-hunt lint check-github format lock bench bench-site compare-engines \
+	update-examples check-page flake-hunt lint check-github github-labels format lock bench bench-site compare-engines \
 	versions-deploy versions-list versions-serve publish clean
 
 help: ## List the targets
@@ -136,6 +136,18 @@ check-github: $(STAMP) ## Validate .github/ against GitHub's schemas and audit t
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms .github/ISSUE_TEMPLATE/*-*.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
 	$(BIN)/zizmor $(if $(filter yes,$(ZIZMOR_ONLINE)),,--offline) --no-progress --persona=pedantic .github/ .pre-commit-config.yaml
+
+# Once, by a maintainer, when the repository exists (gh CLI, logged in).
+github-labels: $(STAMP) ## Create the labels the issue forms use (.github/labels.yml) on GitHub, with gh
+	$(BIN)/python -c "$$GITHUB_LABELS"
+
+define GITHUB_LABELS
+import subprocess, yaml
+for label in yaml.safe_load(open(".github/labels.yml", encoding="utf-8")):
+    subprocess.run(["gh", "label", "create", label["name"], "--color", str(label["color"]),
+                    "--description", label["description"], "--force"], check=True)
+endef
+export GITHUB_LABELS
 
 format: $(STAMP) ## Fix what ruff can fix by itself
 	$(BIN)/ruff check --fix .

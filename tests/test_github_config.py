@@ -190,3 +190,29 @@ def test_zizmor_fails_on_a_planted_fault(tmp_path: Path) -> None:
     result = zizmor(copy)
     assert result.returncode != 0
     assert "unpinned-uses" in result.stdout
+
+
+def test_every_label_an_issue_form_applies_is_defined() -> None:
+    defined = {label["name"] for label in yaml.safe_load((ROOT / ".github/labels.yml").read_text())}
+    forms = sorted((ROOT / ".github/ISSUE_TEMPLATE").glob("*-*.yml"))
+    assert forms, "no issue forms found"
+    used = {label for form in forms for label in yaml.safe_load(form.read_text()).get("labels", [])}
+    assert used, "the issue forms apply no labels: has their format changed?"
+    assert used <= defined, f"add to .github/labels.yml: {sorted(used - defined)}"
+
+
+def test_code_owners_are_in_the_repository_s_organisation() -> None:
+    """The owner is a placeholder until the repository exists: in step with mkdocs.yml."""
+    default = re.search(r"REPO_URL, \"https://github\.com/([^/]+)/", read("mkdocs.yml"))
+    assert default, "mkdocs.yml's extra.repository default has changed shape"
+    rules = [line.split() for line in read(".github/CODEOWNERS").splitlines()]
+    rules = [rule for rule in rules if rule and not rule[0].startswith("#")]
+    assert rules, "CODEOWNERS has no rule"
+    assert rules[0][0] == "*", "the first rule covers every file"
+    owners = {owner for rule in rules for owner in rule[1:]}
+    assert owners, "CODEOWNERS names no owner"
+    assert all(owner.startswith(f"@{default[1]}/") for owner in owners), owners
+
+
+def read(path: str) -> str:
+    return (ROOT / path).read_text(encoding="utf-8")
