@@ -51,12 +51,14 @@ _SCRUBBED = (
 # start. It imports asyncio first: an import has no effect a program can see,
 # and its cost, which varies with the machine's load, is not the lesson's.
 _SITECUSTOMIZE = """\
-import asyncio, atexit, importlib, os, signal, time
+import os
 _report = os.environ.get("EXAMPLE_HARNESS_REPORT")  # kept: Pythons the example starts
 if _report:
     import network_guard
     network_guard.install(_report)
 _path = os.environ.pop("EXAMPLE_HARNESS_START_FILE", None)
+if _path:  # the example itself, not a Python it starts (which starts as a reader's would)
+    import asyncio, atexit, importlib, signal, time
 if _path and _report:
     import leftovers
     atexit.register(leftovers.report, _report)  # runs last, untimed, after _ended
