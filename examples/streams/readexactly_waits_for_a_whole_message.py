@@ -26,7 +26,7 @@ async def main():
     server = await asyncio.start_server(read_messages, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     async with server:
-        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        _, writer = await asyncio.open_connection("127.0.0.1", port)
         message = frame("hello world")
         writer.write(message[:8])  # the header and half the body...
         await asyncio.sleep(0.3)

@@ -15,10 +15,11 @@ async def output(child):
 async def main():
     pipe = asyncio.subprocess.PIPE
     # The shell parses the whole string: ";" ends one command and starts another.
-    shell = asyncio.create_subprocess_shell(f"{PYTHON} -c {SHOW_ARGS} {name}", stdout=pipe)
+    command = f"{PYTHON} -c {SHOW_ARGS} {name}"
+    shell = asyncio.create_subprocess_shell(command, stdout=pipe)
     # Quoted, the name is one word again.
-    quoted = f"{PYTHON} -c {SHOW_ARGS} {shlex.quote(name)}"
-    shell_quoted = asyncio.create_subprocess_shell(quoted, stdout=pipe)
+    command = f"{PYTHON} -c {SHOW_ARGS} {shlex.quote(name)}"
+    shell_quoted = asyncio.create_subprocess_shell(command, stdout=pipe)
     # exec: no shell at all; each argument reaches the child as it is.
     args = ["-c", "import sys; print(sys.argv[1:])", name]
     direct = asyncio.create_subprocess_exec(sys.executable, *args, stdout=pipe)

@@ -3,9 +3,8 @@ import sys
 
 
 async def main():
-    child = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", "import time; time.sleep(60)"  # stuck
-    )
+    stuck = "import time; time.sleep(60)"
+    child = await asyncio.create_subprocess_exec(sys.executable, "-c", stuck)
     try:
         async with asyncio.timeout(0.5):
             await child.wait()
