@@ -23,7 +23,7 @@ async def heartbeat():
 async def report(path):
     db = sqlite3.connect(path)
     db.create_function("pause", 1, pause)
-    db.execute("SELECT pause(1.0)").fetchone()  # the loop waits with it
+    db.execute("SELECT pause(0.8)").fetchone()  # the loop waits with it
     db.close()
     return "report ready"
 

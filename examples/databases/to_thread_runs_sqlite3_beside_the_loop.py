@@ -25,7 +25,7 @@ def report(path):
     # connection refuses to be used from a thread other than the one that made it.
     db = sqlite3.connect(path)
     db.create_function("pause", 1, pause)
-    db.execute("SELECT pause(1.0)").fetchone()
+    db.execute("SELECT pause(0.8)").fetchone()
     db.close()
     return "report ready"
 

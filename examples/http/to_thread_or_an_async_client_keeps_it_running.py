@@ -9,7 +9,7 @@ import aiohttp
 
 class SlowPage(BaseHTTPRequestHandler):
     def do_GET(self):
-        time.sleep(0.5)  # the server's work
+        time.sleep(0.6)  # the server's work
         self.send_response(200)
         self.send_header("Content-Length", "4")
         self.end_headers()
@@ -25,7 +25,7 @@ async def heartbeat():
     while True:
         print("tick")
         while next_beat <= loop.time():  # skip the beats it missed
-            next_beat += 0.4
+            next_beat += 0.5
         await asyncio.sleep(next_beat - loop.time())
 
 
@@ -45,13 +45,14 @@ async def main():
     thread = threading.Thread(target=server.serve_forever, args=(0.05,))
     thread.start()
     url = f"http://127.0.0.1:{server.server_port}/"
+    session = aiohttp.ClientSession()  # made first: it is what fix 2 needs
     beat = asyncio.create_task(heartbeat())
     # Fix 1: the same blocking call, each in a thread of its own.
     threads = [asyncio.to_thread(fetch_blocking, url) for _ in range(3)]
     pages = await asyncio.gather(*threads)
     print(f"to_thread: {len(pages)} pages at once")
     # Fix 2: an async client, which waits on its sockets through the loop.
-    async with aiohttp.ClientSession() as session:
+    async with session:
         pages = await asyncio.gather(*(fetch_async(session, url) for _ in range(3)))
     print(f"aiohttp: {len(pages)} pages at once")
     beat.cancel()
