@@ -90,6 +90,11 @@ def measured_seconds(report: str) -> float:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
+    return make_project(tmp_path)
+
+
+def make_project(tmp_path: Path) -> Project:
+    """A one-page project in `tmp_path` from the real harness files (test_network_guard too)."""
     tests = tmp_path / "tests"
     shutil.copytree(HERE / "example_harness", tests / "example_harness")
     for name in ("conftest.py", "test_examples.py", "test_example_lint.py"):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,6 +29,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import psutil
 
 from . import machine
 
@@ -48,8 +51,17 @@ _SCRUBBED = (
 # start. It imports asyncio first: an import has no effect a program can see,
 # and its cost, which varies with the machine's load, is not the lesson's.
 _SITECUSTOMIZE = """\
-import asyncio, atexit, importlib, os, signal, time
+import os
+_report = os.environ.get("EXAMPLE_HARNESS_REPORT")  # kept: Pythons the example starts
+if _report:
+    import network_guard
+    network_guard.install(_report)
 _path = os.environ.pop("EXAMPLE_HARNESS_START_FILE", None)
+if _path:  # the example itself, not a Python it starts (which starts as a reader's would)
+    import asyncio, atexit, importlib, signal, time
+if _path and _report:
+    import leftovers
+    atexit.register(leftovers.report, _report)  # runs last, untimed, after _ended
 if _path:
     # As in a terminal, Ctrl-C raises KeyboardInterrupt, even when the suite itself
     # was started in the background, where the shell makes SIGINT ignored.
@@ -70,6 +82,10 @@ if _path:
 """
 
 
+# Copied beside sitecustomize: the network guard and the check of what was left behind.
+_STARTUP_MODULES = ("network_guard.py", "leftovers.py")
+
+
 @dataclass
 class Run:
     stdout: str = ""
@@ -79,6 +95,8 @@ class Run:
     seconds: float = 0.0
     timed_out: bool = False
     load: machine.Load = machine.QUIET  # what the rest of the machine did meanwhile
+    # What the network guard refused and what the program left behind, one per line.
+    harness_report: list[str] = field(default_factory=list)
 
 
 def top_level_imports(source: str) -> list[str]:
@@ -102,6 +120,8 @@ def child_environment(startup_dir: Path, imports: Sequence[str] = ()) -> dict[st
         PYTHONPATH=str(startup_dir),
         EXAMPLE_HARNESS_START_FILE=str(startup_dir / "started"),
         EXAMPLE_HARNESS_IMPORTS=" ".join(imports),
+        # The network guard's and the leftovers check's findings (network_guard.py).
+        EXAMPLE_HARNESS_REPORT=str(startup_dir / "report"),
         PYTHONUNBUFFERED="1",  # each line reaches us when it is printed, not at exit
         PYTHONHASHSEED="0",  # set iteration order is part of some outputs
         PYTHONIOENCODING="utf-8",
@@ -128,6 +148,8 @@ def run_program(
     startup_dir = workdir / ".harness"
     startup_dir.mkdir(exist_ok=True)
     (startup_dir / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
+    for module in _STARTUP_MODULES:
+        shutil.copy(Path(__file__).with_name(module), startup_dir / module)
     run = Run()
     before = machine.sample()
     launched_wall, started = time.time(), time.perf_counter()
@@ -167,6 +189,8 @@ def run_program(
         if track:
             track(process, False)
     run.seconds = time.perf_counter() - started
+    if not run.timed_out:
+        run.harness_report += _left_running(process)
     run.load = machine.Load.between(before, machine.sample(), run.seconds, machine.usable_cores())
     for reader in readers:
         reader.join(timeout=5)
@@ -179,6 +203,9 @@ def run_program(
     run.stdout = b"".join(out_lines).decode("utf-8", errors="replace")
     run.stderr = b"".join(err_chunks).decode("utf-8", errors="replace")
     run.stderr = run.stderr.replace(str(workdir) + os.sep, "")
+    with contextlib.suppress(FileNotFoundError):
+        report = (startup_dir / "report").read_text(encoding="utf-8")
+        run.harness_report = report.splitlines() + run.harness_report
     return run
 
 
@@ -205,6 +232,36 @@ def _startup_seconds(marker: Path, launched_wall: float) -> float:
     except (OSError, ValueError):
         return 0.0
     return min(max(0.0, ready_wall - launched_wall), 5.0)
+
+
+def _left_running(process: subprocess.Popen[bytes]) -> list[str]:
+    """Processes of the example's group still running after it ended, then killed.
+
+    A child that exits with its parent (multiprocessing's resource tracker or forkserver,
+    which wait for the parent's pipe to close) gets a moment to do so.
+    """
+    deadline = time.monotonic() + 2.0
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except (ProcessLookupError, PermissionError):
+            return []
+        time.sleep(0.02)
+    survivors = []
+    for other in psutil.process_iter(["cmdline", "status"]):
+        with contextlib.suppress(OSError, psutil.Error):
+            # A zombie has ended; reaping it is the job of whoever adopted it.
+            if os.getpgid(other.pid) == process.pid and other.info["status"] != "zombie":
+                survivors.append(f"{other.pid} ({' '.join(other.info['cmdline'] or [])[:80]})")
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    if not survivors:
+        return []
+    return [
+        "the example left processes running when it ended (stopped now): "
+        + ", ".join(survivors)
+        + ". End each child (proc.kill() or proc.terminate()) and reap it (await proc.wait())."
+    ]
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:

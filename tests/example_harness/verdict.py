@@ -15,7 +15,8 @@ def problems(example: DocExample, settings: Settings, run: Run, *, check_output:
     """Every way the run breaks the page's promise; empty when it keeps it."""
     if run.timed_out:
         return [hang_message(settings, run)]
-    found = ending_problems(settings, run) + stderr_problems(settings, run)
+    # The guard's and the leftovers check's findings, whatever raises= or warns= allow.
+    found = run.harness_report + ending_problems(settings, run) + stderr_problems(settings, run)
     if check_output and not (example.output is None and settings.output_unrecordable):
         found += output_problems(example, run)
         if not found:
