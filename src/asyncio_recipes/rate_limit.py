@@ -43,15 +43,17 @@ class RateLimiter:
             limiter = RateLimiter(10, period=1.0, burst=3)
             loop = asyncio.get_running_loop()
             start = loop.time()
-            for job in range(5):
+            starts = []
+            for _ in range(5):
                 async with limiter:
-                    waited = loop.time() - start >= 0.05
-                    print(f"job {job}:", "waited for a token" if waited else "at once")
-                    #> job 0: at once
-                    #> job 1: at once
-                    #> job 2: at once
-                    #> job 3: waited for a token
-                    #> job 4: waited for a token
+                    starts.append(loop.time() - start)
+            for job, started in enumerate(starts):
+                print(f"job {job}:", "waited" if started >= 0.05 else "at once")
+                #> job 0: at once
+                #> job 1: at once
+                #> job 2: at once
+                #> job 3: waited
+                #> job 4: waited
 
 
         asyncio.run(main())
