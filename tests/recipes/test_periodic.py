@@ -56,26 +56,25 @@ def test_catch_up_makes_up_each_missed_start_back_to_back() -> None:
     assert work.started == pytest.approx([0, 1, 2, 5.5, 5.6, 5.7, 6, 7, 8])
 
 
-def test_stop_during_the_wait_returns_at_once() -> None:
+@pytest.mark.parametrize(
+    ("run_seconds", "stop_at", "runs", "returns_at"),
+    [
+        (0.1, 2.5, 3, 2.5),  # during the wait: at once, after the runs at 0, 1 and 2
+        (0.5, 1.2, 2, 1.5),  # during the run that began at 1: when that run ends
+    ],
+    ids=["during the wait", "during a run"],
+)
+def test_stop_ends_the_schedule_and_lets_a_run_in_progress_finish(
+    run_seconds: float, stop_at: float, runs: int, returns_at: float
+) -> None:
     async def main():
         stop = asyncio.Event()
-        work = Work(seconds=lambda n: 0.1)
-        asyncio.get_running_loop().call_later(2.5, stop.set)
-        runs = await run_periodically(work, 1.0, stop=stop)
-        return runs, asyncio.get_running_loop().time()
+        work = Work(seconds=lambda n: run_seconds)
+        asyncio.get_running_loop().call_later(stop_at, stop.set)
+        count = await run_periodically(work, 1.0, stop=stop)
+        return count, asyncio.get_running_loop().time()
 
-    assert run_virtual(main()) == (3, 2.5)  # runs at 0, 1, 2; stopped before 3
-
-
-def test_stop_during_a_run_lets_it_finish() -> None:
-    async def main():
-        stop = asyncio.Event()
-        work = Work(seconds=lambda n: 0.5)
-        asyncio.get_running_loop().call_later(1.2, stop.set)
-        runs = await run_periodically(work, 1.0, stop=stop)
-        return runs, asyncio.get_running_loop().time()
-
-    assert run_virtual(main()) == (2, 1.5)
+    assert run_virtual(main()) == (runs, returns_at)
 
 
 @pytest.mark.parametrize("at", [0.2, 0.7], ids=["during a run", "between runs"])
