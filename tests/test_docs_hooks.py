@@ -240,3 +240,35 @@ def test_the_version_selector_is_kept_for_mike_builds_only() -> None:
     under_mike = {"extra": {"version": selector}}
     hooks.keep_version_selector_for_mike(under_mike, {"MIKE_DOCS_VERSION": "0.2"})
     assert under_mike == {"extra": {"version": selector}}
+
+
+SOURCE_PAGE = """\
+# A recipe
+
+```source
+--8<-- "examples/page/gather_lesson.py"
+```
+"""
+
+
+def test_a_source_fence_shows_the_whole_file_titled_and_highlighted_as_python() -> None:
+    html = render(SOURCE_PAGE)
+    block = piece(html, "language-python")
+    assert '<span class="filename">gather_lesson.py</span>' in block
+    parser = TextOnly()
+    parser.feed(block.split("<code>", 1)[1].split("</code>", 1)[0])
+    assert "".join(parser.text).rstrip("\n") == LESSON.rstrip("\n")
+    assert "8&lt;" not in html
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('--8<-- "examples/page/gone.py"', "embeds examples/page/gone.py, which does not exist"),
+        ("print('inline')", "a source fence holds one line"),
+        ('--8<-- "examples/page/gather_lesson.py"\nmore', "an embed must be alone in its block"),
+    ],
+)
+def test_a_bad_source_fence_fails_the_build_with_its_line(content: str, message: str) -> None:
+    with pytest.raises(ExampleFenceError, match=rf"^3: {re.escape(message)}"):
+        render(f"# A recipe\n\n```source\n{content}\n```\n")
