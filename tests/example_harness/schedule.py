@@ -14,6 +14,11 @@ order to this module instead of to the workers' queues:
    one worker still fails on a quiet machine.
 3. Then every other example, longest first, at most `width` at a time.
 
+Whatever the phase, no more programs are in start-up at once than the machine has
+cores: an interpreter's start-up and the program's imports are processor work (a
+quarter of a second for aiohttp), and sixteen of them at once would starve the
+programs already running, whose lines are timed.
+
 So the suite lasts about as long as its longest example (`make bench` prints both).
 """
 
@@ -31,14 +36,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from example_format.errors import BlockError
-from example_format.settings import Settings
+from example_format.settings import Settings, usable_cores
 
 from .blocks import DocExample
 from .runner import Run, run_program
 
-# How long the CPU-bound turn waits for the early sleepers' start-up: bounded, so a
-# program that hangs while importing holds nothing up.
+# How long the CPU-bound turn waits for the early sleepers' start-up, and a launch for
+# the one before it: bounded, so a program that hangs while importing holds nothing up.
 _STARTUP_WAIT = 5.0
+_LAUNCH_WAIT = 1.0
 
 
 @dataclass
@@ -95,6 +101,7 @@ class Schedule:
         self._pool = ThreadPoolExecutor(max_workers=max(1, width), thread_name_prefix="example")
         self._stopping = threading.Event()
         self._running: set[subprocess.Popen[bytes]] = set()
+        self._starting = threading.BoundedSemaphore(usable_cores())
         self._lock = threading.Lock()
         self._conductor = threading.Thread(target=self._conduct, name="schedule", daemon=True)
         self._conductor.start()
@@ -131,6 +138,8 @@ class Schedule:
         if self._stopping.is_set():
             job.result.cancel()
             return
+        self._starting.acquire()
+        threading.Thread(target=self._release_after_startup, args=(job,), daemon=True).start()
         try:
             run = run_program(
                 job.program,
@@ -143,6 +152,12 @@ class Schedule:
             job.result.set_exception(error)
         else:
             job.result.set_result(run)
+
+    def _release_after_startup(self, job: Job) -> None:
+        deadline = time.monotonic() + _LAUNCH_WAIT
+        while not job.started_up() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        self._starting.release()
 
     def _track(self, process: subprocess.Popen[bytes], running: bool) -> None:
         with self._lock:
