@@ -163,7 +163,7 @@ def test_the_controls_fit_a_phone(gather_page) -> None:
     # (Material's scrollable <code>), which are no part of this feature.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT)
-    found = page.evaluate(
-        "axe.run({include: [['.example-run']]}, {resultTypes: ['violations']})"
-    )["violations"]
+    found = page.evaluate("axe.run({include: [['.example-run']]}, {resultTypes: ['violations']})")[
+        "violations"
+    ]
     assert accessibility.axe_report(found) == []
