@@ -191,6 +191,20 @@ def test_the_line_is_the_fences_wherever_it_stands(before: str) -> None:
         render(before + broken)
 
 
+def test_a_browser_reason_without_no_names_its_line_in_the_build() -> None:
+    broken = PAGE.replace('duration="2"', 'duration="2" browser="uses threads"')
+    with pytest.raises(ExampleFenceError, match=r'^3: browser="uses threads" must say why'):
+        render(broken)
+
+
+def test_the_reason_a_browser_cannot_run_it_replaces_the_run_button() -> None:
+    runnable = render(PAGE)
+    assert '<div class="example-run" data-name="gather_lesson.py"' in runnable
+    declared = render(PAGE.replace('duration="2"', 'duration="2" browser="no: uses a thread"'))
+    assert 'class="example-run"' not in declared
+    assert "Not run in your browser: uses a thread." in declared
+
+
 def test_an_embed_of_a_missing_file_names_the_fence() -> None:
     with pytest.raises(ExampleFenceError, match=r"^3: embeds examples/page/gone\.py, which does"):
         render(PAGE.replace("gather_lesson.py", "gone.py"))

@@ -343,6 +343,8 @@ def test_update_refuses_a_page_that_changed_during_the_run(tmp_path: Path) -> No
         ('py {duration="2" requires="3.x"}', "is not a Python version"),
         ('py {duration="soon"}', "is not a number of seconds"),
         ('py duration="2"', "settings must be in braces"),
+        ('py {duration="1" browser="no"}', 'as browser="no: <reason>"'),
+        ('py {duration="1" browser="yes: it runs"}', "leaves the setting out"),
     ],
 )
 def test_bad_settings_say_what_to_write(info: str, message: str) -> None:

@@ -12,6 +12,8 @@ MkDocs' own objects or events:
 - an example fence's error named with its page, `docs/<page>.md:<line>`, as the
   suite names it: the extension knows the line, MkDocs knows the page;
 - the version selector in mike's builds only: elsewhere there is no versions.json.
+- the Run button's Python runtime: the files of the npm package `pyodide` that a
+  browser loads, copied from node_modules/ into the site (no Run buttons without it).
 
 Each hook calls named functions below; the functions are plain and testable.
 """
@@ -22,6 +24,7 @@ import hashlib
 import logging
 import os
 import re
+import shutil
 import zlib
 from pathlib import Path
 from urllib.parse import urljoin
@@ -44,6 +47,14 @@ def on_config(config):
     use_offline_python_inventory(config)
     config["edit_uri"] = edit_uri(config["extra"].get("repository"))
     keep_version_selector_for_mike(config, os.environ)
+    if not runtime_files():
+        config["extra_javascript"] = [
+            script for script in config["extra_javascript"] if str(script) != RUN_BUTTON_SCRIPT
+        ]
+        log.info(
+            "No Run buttons: node_modules/pyodide is missing (run `npm ci`, which needs "
+            "Node.js and npm, then build again)"
+        )
     return config
 
 
@@ -90,12 +101,45 @@ def on_build_error(error):
 
 
 def on_post_build(config):
+    copy_runtime(Path(config["site_dir"]))
     for orphan in unembedded_examples(_embedded):
         # A warning, so the strict build fails, as the example suite does.
         log.warning(
             f"{orphan.relative_to(ROOT)} is not embedded in any page: embed it with "
             f'--8<-- "{orphan.relative_to(ROOT)}" in a ```py block, or delete it'
         )
+
+
+# The npm package the Run button loads Python from (package-lock.json pins it), and
+# the files of it a browser fetches: the loader, the interpreter compiled to
+# WebAssembly, its JavaScript glue, the standard library, and the package list the
+# loader reads at start-up. asyncio is in the standard library: no package is needed.
+PYODIDE = ROOT / "node_modules" / "pyodide"
+RUNTIME = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+RUN_BUTTON_SCRIPT = "assets/run/run-button.mjs"
+
+
+def runtime_files() -> list[Path]:
+    """The runtime's files in node_modules/, or [] when any is missing."""
+    files = [PYODIDE / name for name in RUNTIME]
+    return files if all(file.is_file() for file in files) else []
+
+
+def copy_runtime(site_dir: Path) -> None:
+    """Copy the runtime beside the Run button's script, into every build (each version)."""
+    files = runtime_files()
+    if not files:
+        return
+    target = site_dir / Path(RUN_BUTTON_SCRIPT).parent / "pyodide"
+    target.mkdir(parents=True, exist_ok=True)
+    for file in files:
+        shutil.copyfile(file, target / file.name)
 
 
 def embedded_examples(markdown: str) -> set[Path]:

@@ -16,7 +16,7 @@ import difflib
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Keys that only change how Material renders the block; the harness ignores them.
 RENDER_KEYS = frozenset({"title", "hl_lines", "linenums"})
@@ -33,13 +33,21 @@ HARNESS_KEYS = {
     "timeline_axis": "seconds the timeline's axis spans (to compare two timelines)",
     "cores": 'cores a CPU-bound example keeps busy at once, e.g. cores="2" for a process pool',
 }
-KNOWN_KEYS = RENDER_KEYS | HARNESS_KEYS.keys()
+# Keys for the page's Run button (docs/assets/run/), which the harness ignores too.
+RUN_BUTTON_KEYS = {
+    "browser": 'why a browser cannot run it, e.g. browser="no: uses a process pool"',
+}
+KNOWN_KEYS = RENDER_KEYS | HARNESS_KEYS.keys() | RUN_BUTTON_KEYS.keys()
 
 # The newest Python on the machines that record outputs (make update-examples). An
 # example that needs a newer one cannot have its output recorded yet: where it runs
 # (CI), everything else about it is checked, and the summary shows what it printed.
 # Raise this when a newer Python is available to record with, and record them.
 NEWEST_RECORDING_PYTHON = (3, 13)
+
+# The Python the site's Run button runs in the reader's browser: the npm package
+# `pyodide` pinned in package-lock.json (314.0.7 is CPython 3.14.2). Raise it with the pin.
+BROWSER_PYTHON = (3, 14)
 
 # One `key="value"`, `.class` or `#id` token of a brace-form info string.
 _TOKEN = re.compile(
@@ -53,6 +61,21 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
+class Browser:
+    """Whether the page's Run button can run the example in a reader's browser (Pyodide).
+
+    It can unless the fence says why not, `browser="no: uses a process pool"`, or the
+    example needs a Python newer than the browser's; the page shows the reason instead.
+    """
+
+    reason: str | None = None
+
+    @property
+    def runs(self) -> bool:
+        return self.reason is None
+
+
+@dataclass(frozen=True)
 class Settings:
     duration: float
     tolerance: float
@@ -63,6 +86,7 @@ class Settings:
     timeline: re.Pattern[str] | None = None
     timeline_axis: float | None = None
     cores: int | None = None  # CPU-bound: how many cores it keeps busy at once
+    browser: Browser = field(default_factory=Browser)
 
     @property
     def output_unrecordable(self) -> bool:
@@ -83,6 +107,22 @@ class Settings:
                 f"needs {self.cores} cores to show its lesson (this machine has {usable_cores()})"
             )
         return None
+
+
+def _browser(text: str | None, requires: tuple[int, int] | None) -> Browser:
+    if text is not None:
+        prefix, colon, reason = text.partition(":")
+        if prefix.strip() != "no" or not colon or not reason.strip():
+            raise SettingsError(
+                f'browser="{text}" must say why a browser cannot run it, as '
+                'browser="no: <reason>", e.g. browser="no: uses a process pool"; '
+                "an example that runs in a browser leaves the setting out"
+            )
+        return Browser(reason.strip())
+    if requires and requires > BROWSER_PYTHON:
+        needs, has = "{}.{}".format(*requires), "{}.{}".format(*BROWSER_PYTHON)
+        return Browser(f"needs Python {needs}; the browser runs {has}")
+    return Browser()
 
 
 def usable_cores() -> int:
@@ -138,6 +178,7 @@ def parse(values: dict[str, str]) -> Settings:
         _seconds(values, "tolerance") if "tolerance" in values else round(0.25 + 0.1 * duration, 3)
     )
     cores = _cores(values["cores"]) if "cores" in values else None
+    requires = _version(values["requires"]) if "requires" in values else None
     # A CPU-bound example may run up to 10x slower on a busy machine (see verdict.py).
     default_timeout = (10 if cores else 2) * duration + 5
     timeout = _seconds(values, "timeout") if "timeout" in values else default_timeout
@@ -150,12 +191,13 @@ def parse(values: dict[str, str]) -> Settings:
         duration=duration,
         tolerance=tolerance,
         timeout=timeout,
-        requires=_version(values["requires"]) if "requires" in values else None,
+        requires=requires,
         raises=values.get("raises"),
         warns=tuple(w.strip() for w in values["warns"].split("|")) if "warns" in values else (),
         timeline=_lane_pattern(values["timeline"]) if "timeline" in values else None,
         timeline_axis=_seconds(values, "timeline_axis") if "timeline_axis" in values else None,
         cores=cores,
+        browser=_browser(values.get("browser"), requires),
     )
 
 

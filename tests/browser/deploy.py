@@ -25,6 +25,8 @@ _NOT_SOURCES = shutil.ignore_patterns(
 def copy_project(to: Path) -> Path:
     """The project's sources as they are on disk, without environments, builds or caches."""
     shutil.copytree(ROOT, to, ignore=_NOT_SOURCES)
+    if (ROOT / "node_modules").is_dir():  # the Run button's runtime, copied in by the build
+        (to / "node_modules").symlink_to(ROOT / "node_modules")
     return to
 
 

@@ -29,6 +29,7 @@ from example_format.settings import Settings, SettingsError, parse, split_info_s
 
 from .fence_position import FencePosition, fence_being_read
 from .output_html import output_html
+from .run_html import run_html
 from .timeline import timeline_svg
 
 PROGRAM_LANGUAGES = ("py", "python")
@@ -105,7 +106,8 @@ def format_program(src, language, class_name, options, md, **kwargs) -> str:
             options["title"] += f" (Python {settings.requires_text}+)"
     _page(md, position.lines).example = _Example(position.index, settings, name)
     highlight = md.preprocessors["fenced_code_block"].highlight  # superfences' default fence
-    return highlight(src=src, language=language, options=options, md=md, **kwargs)
+    program = highlight(src=src, language=language, options=options, md=md, **kwargs)
+    return program + "\n" + run_html(settings, name or "example.py")
 
 
 def validate_output(language, inputs, options, attrs, md) -> bool:

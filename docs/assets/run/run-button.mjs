@@ -1,0 +1,294 @@
+// The Run button under each example: runs the program in the reader's browser (CPython
+// compiled to WebAssembly, Pyodide, in a Web Worker) and holds its live output against
+// the checked output block under it.
+//
+// Engine-independent on purpose: the example format's Markdown extension renders an
+// empty, hidden <div class="example-run" data-...> under each runnable program
+// (src/example_format/markdown/run_html.py); this module fills and shows it. It relies
+// on nothing of the theme: clicks are delegated to the document and new pages (a
+// theme's instant navigation swaps the page's content without a reload) are found by a
+// MutationObserver. Nothing of the Python runtime is requested before the first click.
+
+const WORKER_URL = new URL("./run-worker.mjs", import.meta.url);
+const STYLE_URL = new URL("./run.css", import.meta.url);
+
+// What this browser lacks to run Python here, or null. JSPI (WebAssembly stack
+// switching) lets asyncio.run() wait for the browser's timers as CPython waits.
+function missingFeature() {
+  if (typeof WebAssembly !== "object") return "WebAssembly";
+  if (typeof Worker !== "function") return "Web Workers";
+  if (typeof WebAssembly.Suspending !== "function")
+    return "WebAssembly stack switching (JSPI, in Chromium-based browsers since version 137)";
+  return null;
+}
+
+// --- The one worker of the page (kept across instant navigations) ----------------
+
+let worker = null;
+let version = null; // the worker's Python version, once it has loaded
+let current = null; // the run the worker is busy with: {id, onMessage}
+let queue = Promise.resolve();
+let nextId = 1;
+
+function ensureWorker() {
+  if (worker) return worker;
+  worker = new Worker(WORKER_URL, { type: "module" });
+  worker.onmessage = ({ data }) => {
+    if (data.type === "ready") version = data.version;
+    if (current && (data.id === undefined || data.id === current.id)) current.onMessage(data);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    current?.onMessage({ type: "failed", message: event.message || "the worker failed to start" });
+  };
+  return worker;
+}
+
+function stopWorker() {
+  worker?.terminate();
+  worker = null; // the next run starts a fresh Python
+  version = null;
+}
+
+// Runs one program; `onMessage` gets the worker's messages for it. Resolves when done.
+function runInWorker(source, name, onMessage) {
+  const id = nextId++;
+  const run = new Promise((resolve) => {
+    current = {
+      id,
+      onMessage: (data) => {
+        onMessage(data);
+        if (data.type === "done" || data.type === "failed" || data.type === "stopped") {
+          current = null;
+          resolve();
+        }
+      },
+    };
+    ensureWorker().postMessage({ id, source, name });
+  });
+  return run;
+}
+
+// --- One example's controls ----------------------------------------------------------
+
+const examples = new WeakMap(); // the run <div> -> its state
+
+function element(tag, attributes = {}, text = "") {
+  const made = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) made.setAttribute(key, value);
+  if (text) made.textContent = text;
+  return made;
+}
+
+function loadStyle() {
+  if (document.querySelector(`link[href="${STYLE_URL.href}"]`)) return;
+  document.head.append(element("link", { rel: "stylesheet", href: STYLE_URL.href }));
+}
+
+// The program: the code block above (what the copy button copies).
+function pageProgram(box) {
+  const code = box.previousElementSibling?.querySelector("pre code");
+  return code ? code.textContent.replace(/\n$/, "") + "\n" : "";
+}
+
+// The checked output: the ```output block right under the controls, if there is one.
+function pageOutput(box) {
+  const block = box.nextElementSibling;
+  if (!block?.classList.contains("example-output")) return null;
+  const code = block.querySelector("pre code");
+  const lines = code.textContent.replace(/\n$/, "").split("\n");
+  const stamps = [...code.querySelectorAll(".example-line")].map((line) =>
+    parseFloat(line.dataset.t),
+  );
+  return { lines, times: stamps.length === lines.length ? stamps : null };
+}
+
+let counter = 0;
+
+function setUp(box) {
+  if (examples.has(box)) return;
+  const name = box.dataset.name;
+  const missing = missingFeature();
+  box.hidden = false;
+  loadStyle();
+  if (missing) {
+    box.classList.add("example-run--no");
+    box.textContent =
+      `Your browser cannot run this program here: it lacks ${missing}. ` +
+      "Copy the program (the button at its top right) and run it with Python.";
+    examples.set(box, null);
+    return;
+  }
+  const n = ++counter;
+  const bar = element("div", { class: "example-run__bar" });
+  const run = element("button", { type: "button", class: "example-run__run md-button md-button--primary", "aria-label": `Run ${name} in your browser` }, "Run");
+  const stop = element("button", { type: "button", class: "example-run__stop md-button", hidden: "" }, "Stop");
+  const edit = element("button", { type: "button", class: "example-run__edit md-button", "aria-expanded": "false", "aria-controls": `example-run-editor-${n}`, "aria-label": `Edit ${name}` }, "Edit");
+  const reset = element("button", { type: "button", class: "example-run__reset md-button", hidden: "", "aria-label": `Reset ${name} to the page's program` }, "Reset");
+  const status = element("span", { class: "example-run__status", role: "status" });
+  bar.append(run, stop, edit, reset, status);
+
+  const editor = element("div", { class: "example-run__editor", id: `example-run-editor-${n}`, hidden: "" });
+  const label = element("label", { for: `example-run-text-${n}` },
+    `Your version of ${name} (Ctrl+Enter runs it; the copy button still copies the page's program)`);
+  const text = element("textarea", { id: `example-run-text-${n}`, spellcheck: "false", autocapitalize: "off", autocomplete: "off", "aria-keyshortcuts": "Control+Enter", rows: "12" });
+  editor.append(label, text);
+
+  const result = element("div", { class: "example-run__result", hidden: "" });
+  const live = element("div", { class: "example-run__live" });
+  const title = element("span", { class: "example-run__title" });
+  // A <pre> without <code>: a theme's code-block scripts (copy buttons, focus handling)
+  // leave it alone. It scrolls sideways, so it is focusable, for the keys that scroll.
+  const code = element("pre", { tabindex: "0", role: "region", "aria-label": `Output of ${name} in your browser` });
+  live.append(title, code);
+  const verdict = element("p", { class: "example-run__verdict" });
+  const diff = element("pre", { class: "example-run__diff", hidden: "", tabindex: "0", "aria-label": "How your run differs" });
+  result.append(live, verdict, diff);
+  box.append(bar, editor, result);
+  examples.set(box, { name, run, stop, edit, reset, status, editor, text, result, title, code, verdict, diff, edited: false });
+}
+
+function setUpAll(root = document) {
+  for (const box of root.querySelectorAll(".example-run[data-name]")) setUp(box);
+}
+
+function pageSettings(box) {
+  const output = pageOutput(box);
+  return {
+    lines: output ? output.lines : [],
+    times: output ? output.times : null,
+    hasOutput: output !== null,
+    duration: parseFloat(box.dataset.duration),
+    tolerance: parseFloat(box.dataset.tolerance),
+    raises: box.dataset.raises || null,
+    warns: box.dataset.warns ? box.dataset.warns.split("|") : [],
+  };
+}
+
+function addLine(state, { stream, text, t }) {
+  const line = element("span", { class: `example-line${stream === "stderr" ? " example-run__stderr" : ""}`, "data-t": `${t.toFixed(1)}s`, "data-seconds": t.toFixed(3) }, text);
+  if (state.code.childNodes.length) state.code.append("\n");
+  state.code.append(line);
+}
+
+function showVerdict(state, page, result, edited) {
+  const who = edited ? "Your edited program" : "The program";
+  const { matched, problems, diff, late } = result;
+  state.verdict.className = `example-run__verdict example-run__verdict--${matched ? "same" : "differs"}`;
+  if (!page.hasOutput) {
+    state.verdict.textContent = `${who} ended; the page has no checked output to compare with.`;
+    return;
+  }
+  state.verdict.textContent = matched
+    ? `Same as the checked output: every line, each within ±${page.tolerance} s of its time.`
+    : `${who} differs from the checked output: ${problems.join("; ")}.`;
+  const rows = [];
+  if (diff) {
+    rows.push("  (- the page, + your run)");
+    for (const row of diff) rows.push(`${row.op} ${row.text}`);
+  }
+  for (const row of late)
+    rows.push(`line ${row.n} ${JSON.stringify(row.line)}: at ${row.measured.toFixed(2)} s, the page says ${row.expected} s`);
+  state.diff.textContent = rows.join("\n");
+  state.diff.hidden = rows.length === 0;
+}
+
+async function start(box) {
+  const state = examples.get(box);
+  if (!state || state.running) return;
+  const edited = !state.editor.hidden && state.text.value !== pageProgram(box);
+  const source = edited ? state.text.value : pageProgram(box);
+  const page = pageSettings(box);
+  state.running = true;
+  state.run.disabled = true;
+  state.stop.hidden = false;
+  state.result.hidden = false;
+  state.code.textContent = "";
+  state.diff.hidden = true;
+  state.verdict.textContent = "";
+  state.verdict.className = "example-run__verdict";
+  state.title.textContent = edited ? "Your edited program's run" : "Your run";
+  state.status.textContent = current ? "Waiting for the other run to end…" : "";
+  const { verdict } = await import("./verdict.mjs");
+  const lines = [], lineTimes = [];
+  let stderr = "";
+  const finished = (queue = queue.then(() => {
+    if (state.stopped) return null;
+    if (!version) state.status.textContent = "Loading Python in your browser (about 13 MB, once)…";
+    else state.status.textContent = "Running…";
+    return runInWorker(source, state.name, (data) => {
+      if (data.type === "ready") state.status.textContent = "Running…";
+      if (data.type === "line") {
+        if (data.stream === "stdout") { lines.push(data.text); lineTimes.push(data.t); }
+        else stderr += `${data.text}\n`;
+        addLine(state, data);
+      }
+      if (data.type === "done") {
+        state.status.textContent = `Ended after ${data.seconds.toFixed(2)} s (the page: ~${page.duration} s).`;
+        showVerdict(state, page, verdict(page, { lines, lineTimes, stderr, status: data.status, seconds: data.seconds }), edited);
+      }
+      if (data.type === "failed") state.status.textContent = `Python could not run it here: ${data.message}`;
+      if (data.type === "stopped") state.status.textContent = "Stopped.";
+    });
+  }));
+  state.stopRun = () => {
+    state.stopped = true;
+    if (current) {
+      const stopping = current;
+      stopWorker();
+      stopping.onMessage({ type: "stopped" });
+    }
+    state.status.textContent = "Stopped.";
+  };
+  await finished;
+  state.title.textContent += version ? ` · Python ${version} in your browser` : "";
+  state.running = false;
+  state.stopped = false;
+  state.run.disabled = false;
+  state.stop.hidden = true;
+}
+
+function toggleEditor(box) {
+  const state = examples.get(box);
+  const opening = state.editor.hidden;
+  if (opening && !state.text.value) state.text.value = pageProgram(box);
+  state.editor.hidden = !opening;
+  state.reset.hidden = !opening;
+  state.edit.setAttribute("aria-expanded", String(opening));
+  if (opening) state.text.focus();
+}
+
+function resetEditor(box) {
+  const state = examples.get(box);
+  state.text.value = pageProgram(box);
+  state.editor.hidden = true;
+  state.reset.hidden = true;
+  state.edit.setAttribute("aria-expanded", "false");
+  state.result.hidden = true;
+  state.edit.focus();
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.(".example-run button");
+  if (!button) return;
+  const box = button.closest(".example-run");
+  if (button.classList.contains("example-run__run")) start(box);
+  else if (button.classList.contains("example-run__stop")) examples.get(box)?.stopRun?.();
+  else if (button.classList.contains("example-run__edit")) toggleEditor(box);
+  else if (button.classList.contains("example-run__reset")) resetEditor(box);
+});
+
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+  const box = event.target.closest?.(".example-run__editor")?.closest(".example-run");
+  if (!box) return;
+  event.preventDefault();
+  start(box);
+});
+
+// A page swapped in without a reload (a theme's instant navigation) brings new examples.
+new MutationObserver((changes) => {
+  if (changes.some((change) => [...change.addedNodes].some((node) => node.nodeType === 1 && !node.closest(".example-run"))))
+    setUpAll();
+}).observe(document.body, { childList: true, subtree: true });
+setUpAll();

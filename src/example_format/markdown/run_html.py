@@ -1,0 +1,37 @@
+"""The Run controls under an example's program, or why a browser cannot run it.
+
+The controls are rendered hidden: docs/assets/run/run-button.mjs shows them where the
+browser can run the program (JavaScript, WebAssembly with stack switching, Workers),
+so a page read without JavaScript has no button that does nothing. The reason an
+example cannot run is plain text, shown with or without JavaScript.
+
+The program is read from the code block above and the checked output from the
+```output block below, so the page carries neither twice; the controls carry only
+what the verdict needs that the page does not show.
+"""
+
+from __future__ import annotations
+
+import html
+
+from example_format.settings import Settings
+
+
+def run_html(settings: Settings, name: str) -> str:
+    reason = settings.browser.reason
+    if reason is not None:
+        return (
+            '<p class="example-run example-run--no">'
+            f"Not run in your browser: {html.escape(reason)}. "
+            "Copy the program (the button at its top right) and run it with Python."
+            "</p>"
+        )
+    data = {
+        "name": name,
+        "duration": f"{settings.duration:g}",
+        "tolerance": f"{settings.tolerance:g}",
+        "raises": settings.raises or "",
+        "warns": "|".join(settings.warns),
+    }
+    attributes = " ".join(f'data-{key}="{html.escape(value)}"' for key, value in data.items())
+    return f'<div class="example-run" {attributes} hidden></div>'

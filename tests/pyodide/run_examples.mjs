@@ -1,0 +1,52 @@
+// Runs examples in Pyodide under Node, through the site's own engine and verdict
+// (docs/assets/run/), and prints one JSON line per example. Driven by check_examples.py:
+//   node --experimental-wasm-stack-switching run_examples.mjs PYODIDE_DIR EXAMPLES_JSON
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const assets = join(here, "..", "..", "docs", "assets", "run");
+const { loadRuntime, runExample } = await import(pathToFileURL(join(assets, "engine.mjs")));
+const { verdict } = await import(pathToFileURL(join(assets, "verdict.mjs")));
+
+const [pyodideDir, examplesFile] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")));
+const runnerSource = readFileSync(join(assets, "example_runner.py"), "utf-8");
+const examples = JSON.parse(readFileSync(examplesFile, "utf-8"));
+
+const load = () => loadRuntime(loadPyodide, { indexURL: `${pyodideDir}/`, runnerSource });
+let runtime = await load();
+process.stderr.write(`Python ${runtime.version} (Pyodide) loaded\n`);
+
+for (const example of examples) {
+  const lines = [], lineTimes = [];
+  let stderr = "";
+  const emit = ({ stream, text, t }) => {
+    if (stream === "stdout") { lines.push(text); lineTimes.push(t); }
+    else stderr += `${text}\n`;
+  };
+  let timer;
+  const stopped = new Promise((resolve) => {
+    timer = setTimeout(() => resolve(null), example.timeout * 1000);
+  });
+  const ran = await Promise.race([
+    runExample(runtime, example.program, example.name, emit).catch((error) => ({ error })),
+    stopped,
+  ]);
+  clearTimeout(timer);
+  const result = { id: example.id, lines, lineTimes, stderr };
+  if (ran === null) {
+    result.hung = true;
+    runtime = await load(); // the stuck interpreter is abandoned
+  } else if (ran.error) {
+    result.crashed = String(ran.error);
+    runtime = await load();
+  } else {
+    result.status = ran.status;
+    result.seconds = ran.seconds;
+    result.verdict = verdict(example.page, { lines, lineTimes, stderr, ...ran });
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+process.exit(0);
