@@ -41,6 +41,10 @@ class OneLinePerTest:
             outcome = "xfailed" if hasattr(report, "wasxfail") else report.outcome
             print(f"{report.head_line}: {outcome}{why}")
 
+    def pytest_collectreport(self, report):
+        if report.failed:  # e.g. an import error: say so, the report is off
+            print(f"collecting {report.nodeid} failed:\n{report.longrepr}")
+
 
 def run_this_file():
     """pytest on this file alone, run the same way in any folder."""
@@ -51,7 +55,8 @@ def run_this_file():
             # this folder, and no cache folder left behind.
             *("-c", os.devnull, "--rootdir", os.path.dirname(__file__)),
             *("-p", "no:cacheprovider", "-p", "no:terminal"),
-            *("-o", "asyncio_default_fixture_loop_scope=function"),
+            # Only the plugin this file uses, whatever else is installed.
+            *("--disable-plugin-autoload", "-p", "anyio"),
             # With the terminal report off, a warning fails the run instead of
             # going unseen; only pytest's notice that a plugin was imported
             # before it could rewrite the plugin's asserts is harmless here.

@@ -9,17 +9,22 @@ import pytest_asyncio
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def connection():
     """One server and one connection for the whole module, made on its own loop."""
+    server_side_closed = asyncio.Event()
 
     async def echo(reader, writer):
         while line := await reader.readline():
             writer.write(line)
         writer.close()
+        await writer.wait_closed()
+        server_side_closed.set()
 
     server = await asyncio.start_server(echo, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     yield reader, writer
     writer.close()
+    await writer.wait_closed()
+    await server_side_closed.wait()  # both ends closed: nothing left to leak
     server.close()
     await server.wait_closed()
 
@@ -49,6 +54,10 @@ class OneLinePerTest:
             outcome = "xfailed" if hasattr(report, "wasxfail") else report.outcome
             print(f"{report.head_line}: {outcome}{why}")
 
+    def pytest_collectreport(self, report):
+        if report.failed:  # e.g. an import error: say so, the report is off
+            print(f"collecting {report.nodeid} failed:\n{report.longrepr}")
+
 
 def elide_reprs(message):
     """Task and future reprs name files and ids that change from run to run."""
@@ -66,6 +75,8 @@ def run_this_file():
             # this folder, and no cache folder left behind.
             *("-c", os.devnull, "--rootdir", os.path.dirname(__file__)),
             *("-p", "no:cacheprovider", "-p", "no:terminal"),
+            # Only the plugin this file uses, whatever else is installed.
+            *("--disable-plugin-autoload", "-p", "asyncio"),
             *("-o", "asyncio_default_fixture_loop_scope=function"),
             # With the terminal report off, a warning fails the run instead of
             # going unseen; only pytest's notice that a plugin was imported
