@@ -11,7 +11,6 @@ many examples ran, matched, and were declared not runnable (conftest.py prints i
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.base import AXE_SCRIPT
 
 from browser import accessibility, copy_buttons
 from browser.accessibility import SCHEMES, show_scheme
@@ -162,7 +161,7 @@ def test_the_controls_fit_a_phone(gather_page) -> None:
     # axe on the controls alone: on a phone it also flags the page's own code blocks
     # (Material's scrollable <code>), which are no part of this feature.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE_SCRIPT)
+        page.evaluate(accessibility.axe_script())
     found = page.evaluate("axe.run({include: [['.example-run']]}, {resultTypes: ['violations']})")[
         "violations"
     ]
