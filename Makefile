@@ -37,7 +37,7 @@ ALIAS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test test-steps suite test-browser docs examples examples-every-python \
+.PHONY: help serve test test-steps suite test-browser test-run-buttons docs examples examples-every-python \
 	update-examples check-page flake-hunt lint check-github github-labels format lock bench bench-site compare-engines \
 	versions-deploy versions-list versions-serve publish clean
 
@@ -87,8 +87,17 @@ suite: $(STAMP) ## The rest of the pytest suite: examples' lint, the harness's o
 # Chromium, all sharing one deployed site (deployed once, by the first worker to need it).
 # axe-core comes from package-lock.json, so it first runs `npm ci` where npm exists.
 # Skips (loudly) without a Chromium or without axe-core, unless BROWSER_TESTS=required.
-test-browser: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## The built site in Chromium: pages, search, copy, axe, links, phone
-	$(BIN)/pytest tests/browser -n auto $(PYTEST_ARGS)
+# Then the Run buttons, alone: their printed lines are timed, and beside a second Chromium
+# (axe, another Python loading) whole runs came 0.3 s late, in 2 runs of 3 here.
+test-browser: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## The built site in Chromium: pages, search, copy, axe, links, phone, Run buttons
+	@status=0; \
+	$(BIN)/pytest tests/browser -n auto --ignore=tests/browser/test_run_button.py $(PYTEST_ARGS) \
+		|| status=1; \
+	$(MAKE) --no-print-directory test-run-buttons || status=1; \
+	exit $$status
+
+test-run-buttons: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## Every Run button of the built site in Chromium, one browser alone (lines are timed)
+	$(BIN)/pytest tests/browser/test_run_button.py -p no:xdist $(PYTEST_ARGS)
 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
