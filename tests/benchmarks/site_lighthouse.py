@@ -5,7 +5,8 @@ pages with a plain Material theme in a temporary directory, serves both on 127.0
 (gzipped, as a static host does) and runs Lighthouse (npm, `make bench-site` installs
 it) against the home page and the heaviest lesson, on mobile and desktop, several
 times each. Writes the medians to tests/benchmarks/site-report.md and prints them.
-It prints figures, it does not pass or fail; the targets are in the report.
+It prints figures, it does not pass or fail; the targets are in the report. Then it
+times the Run button (run_button_latency.py): click to first line, cold and warm.
 
 The machine is shared: performance scores move with its load, so the load average
 is part of the report. Rerun when it is low (`--runs 5` for steadier medians).
@@ -25,6 +26,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 # Run from tests/ as a module (`make bench-site`), so the browser tests' helpers import.
+from benchmarks import run_button_latency
 from browser import chromium, deploy, serve
 from browser.pages import heaviest_lesson
 
@@ -165,6 +167,7 @@ def main() -> int:
             for name, tree in (("ours", ours / deploy.NEW), ("default", default))
             for path in [lesson]
         }
+        run_button = run_button_latency.measure(run_button_latency.built_and_served(stack))
     load_after = os.getloadavg()
 
     report = [
@@ -190,6 +193,10 @@ def main() -> int:
         "| requests | FCP ms | LCP ms | TBT ms | CLS | SI ms |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         *rows,
+        "",
+        "## The Run button",
+        "",
+        *run_button,
         "",
     ]
     REPORT.write_text("\n".join(report), encoding="utf-8")

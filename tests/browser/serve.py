@@ -15,7 +15,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".inv")
+COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".inv")
 
 
 class _Handler(SimpleHTTPRequestHandler):
