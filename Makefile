@@ -109,7 +109,14 @@ docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 compare-engines: $(STAMP) ## Build with Zensical too (site-zensical/) and compare every example's HTML with MkDocs'
 	env -u PYTHON_INVENTORY_URL $(BIN)/mkdocs build --strict --clean --site-dir site
 	rm -rf site-zensical
-	PYTHON_INVENTORY_URL=file://$(CURDIR)/.cache/python-objects.inv SITE_DIR=site-zensical \
+	@# mkdocstrings keeps a downloaded inventory for a day by its address, so the compiled
+	@# one is passed under a name that changes with its content: a name just added to
+	@# docs/_support/python-inventory.txt resolves at once, not tomorrow.
+	inventory=$$($(BIN)/python -c 'import hashlib, pathlib, shutil, sys; \
+		source = pathlib.Path(sys.argv[1]); \
+		named = source.with_name(f"python-objects-{hashlib.sha256(source.read_bytes()).hexdigest()[:16]}.inv"); \
+		shutil.copyfile(source, named); print(named.resolve())' .cache/python-objects.inv) && \
+	PYTHON_INVENTORY_URL="file://$$inventory" SITE_DIR=site-zensical \
 		$(BIN)/zensical build --strict --config-file mkdocs.yml
 	$(BIN)/python tests/compare_engines.py site site-zensical
 
