@@ -49,11 +49,28 @@ $(STAMP): requirements.txt
 		{ echo "error: $(PYTHON) is older than 3.11; run make PYTHON=python3.11 (or newer)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+	@# A package the lock no longer lists would stay in a warm environment and hide what a
+	@# fresh clone's lacks (an import that only a stale .venv satisfies).
+	@$(BIN)/python -c "$$REMOVE_UNLOCKED"
 	@# src/ on the environment's path, through a .pth file: mkdocs, zensical, pytest and the
 	@# scripts all import the example format (src/example_format) as an installed package,
 	@# with no build backend to download and nothing added to the hash-checked lock.
 	$(BIN)/python -c 'import sys, sysconfig, pathlib; pathlib.Path(sysconfig.get_path("purelib"), "asyncio-by-example-src.pth").write_text(sys.argv[1] + "\n")' "$(CURDIR)/src"
 	@touch $@
+
+define REMOVE_UNLOCKED
+import re, subprocess, sys
+from importlib.metadata import distributions
+def name(text): return re.sub(r"[-_.]+", "-", text).lower()
+with open("requirements.txt", encoding="utf-8") as lock:
+    locked = {name(m[1]) for m in re.finditer(r"^([A-Za-z0-9][\w.-]*)==", lock.read(), re.M)}
+installed = {name(d.metadata["Name"]) for d in distributions()}
+unlocked = sorted(installed - locked - {"pip", "setuptools", "wheel"})
+if unlocked:
+    print("removing what requirements.txt no longer lists:", *unlocked)
+    subprocess.run([sys.executable, "-m", "pip", "uninstall", "--yes", "--quiet", *unlocked], check=True)
+endef
+export REMOVE_UNLOCKED
 
 serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
