@@ -15,9 +15,32 @@ export async function loadRuntime(loadPyodide, { indexURL, runnerSource }) {
   // asyncio is the first thing every example imports: loaded now, not on a click.
   py.runPython("import asyncio");
   const version = py.runPython("import platform; platform.python_version()");
-  return { py, runner, version };
+  const runtime = { py, runner, version };
+  // One throwaway run through the same path a click takes, printing a warning and a
+  // traceback as many lessons do: the first time is slower (modules the interpreter
+  // imports only then, the engine still compiling hot code), and that is the machine
+  // warming up, not the lesson's timing (here a first "never awaited" warning came 0.08 s late).
+  await runExample(runtime, WARM_UP, "warm_up.py", () => {});
+  return runtime;
 }
 
+const WARM_UP = `import asyncio
+import traceback
+import warnings
+
+
+async def main():
+    await asyncio.gather(asyncio.sleep(0), asyncio.sleep(0.01))
+    warnings.warn("warming up", RuntimeWarning)
+    asyncio.sleep(0)  # never awaited: the warning that names where it was made
+    try:
+        raise RuntimeError("warming up")
+    except RuntimeError as error:
+        traceback.print_exception(error)
+
+
+asyncio.run(main())
+`;
 // Runs `source` as the file `name`; `emit({stream, text, t})` gets each line as it is
 // printed, `t` in seconds from the program's start. Resolves to {status, seconds}.
 export async function runExample({ py, runner }, source, name, emit) {

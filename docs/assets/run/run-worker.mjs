@@ -22,6 +22,7 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: "ready", version });
     }
     const loaded = await runtime;
+    if (data.type === "load") return; // run-button.mjs preload(): loading was all
     const emit = (line) => self.postMessage({ type: "line", id: data.id, ...line });
     const { status, seconds } = await runExample(loaded, data.source, data.name, emit);
     self.postMessage({ type: "done", id: data.id, status, seconds });
