@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from browser import chromium, deploy, serve
+from browser import chromium, deploy, phone, serve
 from browser.accessibility import AXE_CORE
+from browser.pages import examples_by_page
 from browser.watch import Watch
 
 REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
@@ -34,6 +35,7 @@ NO_AXE = (
 def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The gh-pages tree of a two-version mike deployment, made once per run.
 
+    BROWSER_SITE_DIR, if set, names a folder to keep it in for later pytest runs.
     Session fixtures run once per xdist worker: the first worker to get here deploys,
     under a lock in the run's temporary directory (each worker's own is inside it), and
     the others wait for it and use the same tree, as pytest-xdist's documentation shows.
@@ -41,6 +43,8 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run_dir = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         run_dir = run_dir.parent
+    if shared := os.environ.get("BROWSER_SITE_DIR"):
+        run_dir = Path(shared)  # `make test-browser`: its two pytest runs deploy once
     out = run_dir / "gh-pages"
     with FileLock(run_dir / "gh-pages.lock"):
         if not out.is_dir():
@@ -85,8 +89,7 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-# A small phone (iPhone SE's CSS size): the narrowest screen the site promises to fit.
-PHONE = {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True}
+PHONE = {"viewport": phone.SIZE, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
 
@@ -122,7 +125,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
-    # test_run_button.py: every page's (ran, matched, declared not runnable), summed.
+    # test_run_button.py: every page's (ran, matched), summed.
     counts = [
         value
         for outcome in ("passed", "failed")
@@ -131,11 +134,16 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         if name == "run_button"
     ]
     if counts:
-        ran, matched, declared = (sum(column) for column in zip(*counts, strict=True))
+        ran, matched = (sum(column) for column in zip(*counts, strict=True))
+        declared = sum(
+            not example.settings().browser.runs
+            for examples in examples_by_page().values()
+            for example in examples
+        )
         terminalreporter.write_line(
             f"Run buttons on CPython 3.14 in Chromium: {ran} examples ran, {matched} matched "
-            f"their checked output and times, {declared} declared not runnable "
-            f"({len(counts)} pages reported)"
+            f"their checked output and times ({len(counts)} pages); {declared} examples are "
+            "declared not runnable, each showing why (test_pages.py checks every page)"
         )
     skipped = terminalreporter.stats.get("skipped", [])
     for reason in (NO_BROWSER, NO_AXE):

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from browser.copy_buttons import _REVEAL  # opens the <details> and tab an example is in
+from browser.copy_buttons import _REVEAL
+from browser.deploy import ROOT  # opens the <details> and tab an example is in
 
 RUNTIME_PARTS = ("/assets/run/pyodide/", "/assets/run/run-worker.mjs", "/assets/run/engine.mjs")
+RUN_BUTTON_MODULE = "assets/run/run-button.mjs"
 FIRST_LOAD = 60.0  # seconds a cold load of Python may take on a loaded 2-core machine
+
+# run-button.mjs has set up every example's controls (they are rendered hidden).
+BUTTONS_SHOWN = (
+    "() => [...document.querySelectorAll('.example-run[data-name]')].every(b => !b.hidden)"
+)
+# Every Run button of the page is enabled again: each of its runs has ended.
+ALL_RUNS_ENDED = "() => [...document.querySelectorAll('.example-run__run')].every(b => !b.disabled)"
 
 
 @dataclass
@@ -30,12 +39,57 @@ def runtime_requests(urls: list[str]) -> list[str]:
     return [url for url in urls if any(part in url for part in RUNTIME_PARTS)]
 
 
+def runtime_built() -> bool:
+    """Whether the build had the runtime to copy (hooks.py), so shows Run buttons."""
+    return (ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").is_file()
+
+
+def shown_problems(page, examples) -> list[str]:
+    """What is wrong with the Run buttons and reasons the page shows for `examples`:
+    a button for each example a browser can run (none in a build without the
+    runtime), and the reason for each other one."""
+    declared = [e.settings().browser.reason for e in examples if not e.settings().browser.runs]
+    runnable = len(examples) - len(declared) if runtime_built() else 0
+    found = []
+    if (buttons := page.locator(".example-run[data-name]:not([hidden])").count()) != runnable:
+        found.append(f"{buttons} Run buttons shown for {runnable} runnable examples")
+    shown = page.locator(".example-run--no").all_inner_texts()
+    if len(shown) != len(declared):
+        found.append(f"{len(shown)} reasons shown for {len(declared)} examples declared")
+    found += [
+        f"reason {reason!r} not shown"
+        for reason, text in zip(declared, shown, strict=False)  # a count differs: said above
+        if reason not in text
+    ]
+    return found
+
+
 def run(page, box, timeout: float) -> LiveRun:
     """Click `box`'s Run button and wait for its verdict (or failure) to show."""
     box.evaluate(_REVEAL)
     box.locator(".example-run__run").click()
     box.locator(".example-run__run:not([disabled])").wait_for(timeout=timeout * 1000)
     return read(box)
+
+
+def start_loading(page, site_url: str) -> None:
+    """Have the page load Python now, without running anything (run-button.mjs's
+    preload(), which no control calls); `loaded` waits for it."""
+    page.evaluate(
+        """url => { import(url).then(m => m.preload()).then(
+             version => { window.__runtime = {version}; },
+             error => { window.__runtime = {error: String(error)}; }); }""",
+        site_url + RUN_BUTTON_MODULE,
+    )
+
+
+def loaded(page) -> str:
+    """Wait for start_loading's Python; its version, or an AssertionError saying why not."""
+    page.wait_for_function("() => window.__runtime", timeout=FIRST_LOAD * 1000)
+    runtime = page.evaluate("window.__runtime")
+    if "error" in runtime:
+        raise AssertionError(f"Python did not load: {runtime['error']}")
+    return runtime["version"]
 
 
 def read(box) -> LiveRun:

@@ -2,31 +2,33 @@
 site runs in the browser (Pyodide, CPython 3.14) and prints exactly its checked output,
 each line within the example's tolerance of its checked time; the others show why not.
 
-Python is loaded once per page and the page's examples run one after another in it,
-as a reader would click them. Nothing of the runtime is requested before the first
-click, and nothing leaves 127.0.0.1 before or after it. The summary line counts how
-many examples ran, matched, and were declared not runnable (conftest.py prints it).
+Python is loaded once per page and the page's examples run one after another in it;
+the pages run side by side (page_runs.py says how their timing is kept clean). Nothing
+of the runtime is requested before the first click, and nothing leaves 127.0.0.1
+before or after it. The summary line counts how many examples ran, matched, and were
+declared not runnable (conftest.py prints it). Stop, Edit, Reset, the keyboard, axe
+and a phone's screen are tried on the first page's gather example.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from browser import accessibility, copy_buttons
+from browser import accessibility, copy_buttons, phone
 from browser.accessibility import SCHEMES, show_scheme
-from browser.conftest import REQUIRED
-from browser.deploy import ROOT
+from browser.conftest import DESKTOP, REQUIRED
+from browser.page_runs import PageRun, run_every_page
 from browser.pages import examples_by_page, page_id
-from browser.run_button import FIRST_LOAD, read, run, runtime_requests
+from browser.run_button import FIRST_LOAD, read, run, runtime_built
+from browser.watch import Watch
 from example_harness.verdict import comparable
 
-
-def runtime_files() -> bool:
-    return (ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").is_file()
-
-
 EXAMPLES = examples_by_page()
-PAGES = [path for path, examples in EXAMPLES.items() if examples]
+RUNNABLE = [
+    path for path, examples in EXAMPLES.items() if any(e.settings().browser.runs for e in examples)
+]
 NO_RUNTIME = (
     "RUN BUTTON TESTS SKIPPED: node_modules/pyodide is missing, so the site has no Run "
     "buttons (run `npm ci`; needs Node.js). CI runs them with BROWSER_TESTS=required."
@@ -35,67 +37,78 @@ NO_RUNTIME = (
 
 @pytest.fixture(autouse=True)
 def runtime_installed() -> None:
-    if not runtime_files():
+    if not runtime_built():
         if REQUIRED:
             pytest.fail(NO_RUNTIME.replace("SKIPPED", "REQUIRED"), pytrace=False)
         pytest.skip(NO_RUNTIME)
 
 
-@pytest.mark.parametrize("path", PAGES, ids=page_id)
-def test_every_runnable_example_prints_its_checked_output(
-    page, watch, site_url: str, path: str, record_property
-) -> None:
-    page.goto(site_url + path, wait_until="networkidle")
-    examples = EXAMPLES[path]
-    settings = [example.settings() for example in examples]
-    boxes = page.locator(".example-run[data-name]")
-    reasons = page.locator(".example-run--no")
-    runnable = [(e, s) for e, s in zip(examples, settings, strict=True) if s.browser.runs]
-    declared = len(examples) - len(runnable)
-    assert boxes.count() == len(runnable), "one Run button per runnable example"
-    assert reasons.count() == declared, "one reason per example a browser cannot run"
-    for n, (_, example_settings) in enumerate(
-        [(e, s) for e, s in zip(examples, settings, strict=True) if not s.browser.runs]
-    ):
-        assert example_settings.browser.reason in reasons.nth(n).inner_text()
-    assert runtime_requests(watch.requested) == [], "the runtime was requested before a click"
+@pytest.fixture(scope="module")
+def page_runs(browser, site_url: str) -> dict[str, PageRun]:
+    return run_every_page(browser, site_url, {path: EXAMPLES[path] for path in RUNNABLE})
 
-    failures, matched = [], 0
-    for n, (example, example_settings) in enumerate(runnable):
-        box = boxes.nth(n)
-        timeout = example_settings.timeout + (FIRST_LOAD if n == 0 else 5)
-        live = run(page, box, timeout)
-        expected = comparable(example.output.text).splitlines() if example.output else []
-        problems = []
-        if comparable("\n".join(live.stdout)).splitlines() != expected:
-            problems.append(f"printed {live.lines}, the page says {expected}")
-        elif example.output and example.output.times:
-            tolerance = example_settings.tolerance
-            problems += [
-                f"line {i} {line!r} at {got:.2f} s, the page says {want:g} s (±{tolerance:g})"
-                for i, (line, want, got) in enumerate(
-                    zip(expected, example.output.times, live.seconds, strict=True), start=1
-                )
-                if abs(got - want) > tolerance
-            ]
-        if live.matched != (not problems):
-            problems.append(f"the page's verdict says {live.verdict!r} ({live.status})")
-        if problems:
+
+def problems_of(example, settings, live) -> list[str]:
+    expected = comparable(example.output.text).splitlines() if example.output else []
+    problems = []
+    if comparable("\n".join(live.stdout)).splitlines() != expected:
+        problems.append(f"printed {live.lines}, the page says {expected}")
+    elif example.output and example.output.times:
+        tolerance = settings.tolerance
+        problems += [
+            f"line {i} {line!r} at {got:.2f} s, the page says {want:g} s (±{tolerance:g})"
+            for i, (line, want, got) in enumerate(
+                zip(expected, example.output.times, live.seconds, strict=True), start=1
+            )
+            if abs(got - want) > tolerance
+        ]
+    if live.matched != (not problems):
+        problems.append(f"the page's verdict says {live.verdict!r} ({live.status})")
+    return problems
+
+
+@pytest.mark.parametrize("path", RUNNABLE, ids=page_id)
+def test_every_runnable_example_prints_its_checked_output(
+    page_runs: dict[str, PageRun], path: str, record_property
+) -> None:
+    ran = page_runs[path]
+    failures = list(ran.found)
+    matched = 0
+    for (example, settings), live in zip(ran.runnable, ran.live, strict=False):
+        if problems := problems_of(example, settings, live):
             failures.append(f"{example.where}: " + "; ".join(problems))
         elif live.matched:
             matched += 1
-    assert watch.problems() == [], "requests or errors while running"
-    record_property("run_button", (len(runnable), matched, declared))
+    if ran.live and len(ran.live) != len(ran.runnable):
+        failures.append(f"{len(ran.live)} runs read for {len(ran.runnable)} Run buttons")
+    failures += [f"requests or errors: {problem}" for problem in ran.problems]
+    record_property("run_button", (len(ran.runnable), matched))
     assert failures == [], "\n".join(failures)
 
 
-@pytest.fixture
-def gather_page(page, site_url: str):
+@pytest.fixture(scope="module")
+def gather(browser, site_url: str) -> Iterator[tuple[object, Watch]]:
+    """The gather page, open for the tests below, one after another: Python then loads
+    twice (the first click, and the fresh start after Stop), not once per test. Each
+    test still sets up what it needs, so it also passes alone (`-k edit`)."""
+    context = browser.new_context(
+        viewport=DESKTOP["viewport"], permissions=["clipboard-read", "clipboard-write"]
+    )
+    context.set_default_timeout(10_000)
+    watch = Watch(context)
+    page = context.new_page()
     page.goto(site_url + "running-several-coroutines/", wait_until="networkidle")
-    return page
+    yield page, watch
+    context.close()
 
 
-def test_stop_ends_a_run_at_once_and_the_next_run_starts_afresh(gather_page, watch) -> None:
+def open_editor(box) -> None:
+    if box.locator(".example-run__edit").get_attribute("aria-expanded") != "true":
+        box.locator(".example-run__edit").click()
+
+
+def test_stop_ends_a_run_at_once_and_the_next_run_starts_afresh(gather) -> None:
+    gather_page, watch = gather
     box = gather_page.locator(".example-run[data-name]").first
     box.locator(".example-run__run").click()
     box.locator(".example-run__live .example-line").first.wait_for(timeout=FIRST_LOAD * 1000)
@@ -110,12 +123,27 @@ def test_stop_ends_a_run_at_once_and_the_next_run_starts_afresh(gather_page, wat
     assert watch.problems() == []
 
 
-def test_edit_reset_and_keyboard_never_touch_what_the_copy_button_copies(
-    gather_page, watch
-) -> None:
-    page = gather_page
+def test_the_controls_and_a_finished_run_are_accessible_in_both_schemes(gather) -> None:
+    # Before the Edit test clicks copy buttons: the theme's "Copied to clipboard" notice
+    # then stays in the page, outside its landmarks (axe's "region"), and is not ours.
+    page, _ = gather
+    box = page.locator(".example-run[data-name]").first
+    run(page, box, FIRST_LOAD)
+    open_editor(box)
+    found = {}
+    for scheme in SCHEMES:  # as test_pages.py does: light, then the system turns dark
+        show_scheme(page, scheme)
+        found[scheme] = accessibility.problems(page, "running-several-coroutines/")
+    assert found == {scheme: [] for scheme in SCHEMES}
+
+
+def test_edit_reset_and_keyboard_never_touch_what_the_copy_button_copies(gather) -> None:
+    page, watch = gather
+    show_scheme(page, "light")
     box = page.locator(".example-run[data-name]").first
     examples = EXAMPLES["running-several-coroutines/"]
+    if box.locator(".example-run__edit").get_attribute("aria-expanded") == "true":
+        box.locator(".example-run__reset").click()  # as the test before left it
     edit = box.locator(".example-run__edit")
     edit.focus()
     page.keyboard.press("Enter")  # keyboard only from here on
@@ -139,25 +167,16 @@ def test_edit_reset_and_keyboard_never_touch_what_the_copy_button_copies(
     assert watch.problems() == []
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_controls_and_a_finished_run_are_accessible(gather_page, scheme: str) -> None:
-    page = gather_page
+def test_the_controls_fit_a_phone(gather) -> None:
+    page, _ = gather
+    # A phone's width and scheme on the same page: the layout follows the width (the
+    # theme's one rule for touch screens is about its version selector's hover).
+    page.set_viewport_size(phone.SIZE)
+    show_scheme(page, "dark")
     box = page.locator(".example-run[data-name]").first
     run(page, box, FIRST_LOAD)
-    box.locator(".example-run__edit").click()
-    show_scheme(page, scheme)
-    assert accessibility.problems(page, "running-several-coroutines/") == []
-
-
-@pytest.mark.phone
-@pytest.mark.scheme("dark")
-def test_the_controls_fit_a_phone(gather_page) -> None:
-    page = gather_page
-    box = page.locator(".example-run[data-name]").first
-    run(page, box, FIRST_LOAD)
-    box.locator(".example-run__edit").click()
-    width = page.evaluate("window.innerWidth")
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    open_editor(box)
+    assert phone.sideways(page) == []
     # axe on the controls alone: on a phone it also flags the page's own code blocks
     # (Material's scrollable <code>), which are no part of this feature.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
