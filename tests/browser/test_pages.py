@@ -4,7 +4,11 @@
   but 127.0.0.1 (the search index, fonts and scripts included), then or later;
 - axe-core and the contrast check find nothing in the light scheme, and then, for
   what a scheme changes (colours), in the dark one (accessibility.py);
+- narrowed to a phone's width, nothing reaches past the screen's edge (phone.py);
 - every copy button copies what the page promises (copy_buttons.py);
+- a Run button shows under each example a browser can run, the reason under each
+  other one, and nothing of the Python runtime is fetched without a click (the
+  runs themselves: test_run_button.py);
 - the home page and the heaviest lesson are screenshotted in both schemes for a person
   to look at (artifacts/browser/, kept by CI): they pass if they were taken.
 """
@@ -12,14 +16,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from browser import accessibility, copy_buttons
+from browser import accessibility, copy_buttons, phone, run_button
 from browser.accessibility import SCHEMES, show_scheme
+from browser.conftest import DESKTOP
 from browser.deploy import ROOT
 from browser.pages import all_pages, examples_by_page, heaviest_lesson, page_id
+from browser.watch import Watch
 
 ARTIFACTS = ROOT / "artifacts" / "browser"
 EXAMPLES = examples_by_page()
@@ -44,10 +51,34 @@ def screenshot(page, name: str, scheme: str) -> list[str]:
     return [] if shot.stat().st_size > 10_000 else [f"{shot.name} is nearly empty"]
 
 
+@pytest.fixture(scope="module")
+def tab(browser) -> Iterator[object]:
+    """One tab that visits every page in turn, as a reader's does: a new tab costs about
+    a second of processor time (a renderer process, the browser's set-up of it), twice
+    what the visit itself costs."""
+    context = browser.new_context(
+        color_scheme="light", permissions=["clipboard-read", "clipboard-write"], **DESKTOP
+    )
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def visit(tab) -> Iterator[tuple[object, Watch]]:
+    """The tab, back to a desktop preferring light, and a watch of this visit alone."""
+    tab.emulate_media(color_scheme="light")
+    tab.set_viewport_size(DESKTOP["viewport"])
+    watch = Watch(tab.context)
+    yield tab, watch
+    watch.stop()
+
+
 @pytest.mark.parametrize("path", all_pages(), ids=page_id)
 def test_page_loads_clean_is_accessible_and_copies_right(
-    page, watch, site_url: str, built: Path, path: str
+    visit, site_url: str, built: Path, path: str
 ) -> None:
+    page, watch = visit
     response = page.goto(site_url + path, wait_until="networkidle")
     assert response is not None
     assert response.ok, f"{path or 'home'}: HTTP {response.status}"
@@ -63,8 +94,16 @@ def test_page_loads_clean_is_accessible_and_copies_right(
         if path in shots:
             found[f"screenshot ({scheme})"] = screenshot(page, shots[path], scheme)
 
+    # Narrowed to a phone's width (the layout follows the width; test_phone.py loads
+    # pages on an emulated phone too).
+    page.set_viewport_size(phone.SIZE)
+    found["on a phone's width"] = phone.sideways(page)
+    page.set_viewport_size(DESKTOP["viewport"])
+
     if path in EXAMPLES:
         found["copy buttons"] = copy_buttons.problems(page, EXAMPLES[path])
+        found["run buttons"] = run_button.shown_problems(page, EXAMPLES[path])
+    found["fetched without a click"] = run_button.runtime_requests(watch.requested)
     # Whatever went wrong after the load: while switching schemes, running axe, copying.
     found["after load"] = after(watch.problems(), found["on load"])
 

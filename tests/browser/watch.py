@@ -19,10 +19,26 @@ class Watch:
         self.external: list[str] = []
         self.failed: list[str] = []
         self.errors: list[str] = []
-        context.on("request", self._request)
-        context.on("page", self._watch_page)
-        context.on("requestfailed", self._failed)
-        context.on("response", self._response)
+        self._listening: list[tuple[object, str, object]] = []
+        for event, handler in (
+            ("request", self._request),
+            ("page", self._watch_page),
+            ("requestfailed", self._failed),
+            ("response", self._response),
+        ):
+            self._listen(context, event, handler)
+        for page in context.pages:  # a tab opened before the watch began
+            self._watch_page(page)
+
+    def _listen(self, target, event: str, handler) -> None:
+        target.on(event, handler)
+        self._listening.append((target, event, handler))
+
+    def stop(self) -> None:
+        """Stop watching (the context lives on, for the next test's own Watch)."""
+        for target, event, handler in self._listening:
+            target.remove_listener(event, handler)
+        self._listening.clear()
 
     def _request(self, request) -> None:
         self.requested.append(request.url)
@@ -31,8 +47,11 @@ class Watch:
             self.external.append(request.url)
 
     def _watch_page(self, page) -> None:
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        self._listen(page, "console", self._console)
+        self._listen(page, "pageerror", self._uncaught)
+
+    def _uncaught(self, error) -> None:
+        self.errors.append(f"uncaught: {error}")
 
     def _console(self, message) -> None:
         if message.type == "error":
