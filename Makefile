@@ -101,17 +101,19 @@ suite: $(STAMP) ## The rest of the pytest suite: examples' lint, the harness's o
 	$(BIN)/pytest --ignore=tests/test_examples.py -n 4 --dist worksteal $(PYTEST_ARGS)
 
 # Its own run, after the timed examples: a worker per core, each with its own server and
-# Chromium, all sharing one deployed site (deployed once, by the first worker to need it).
+# Chromium, all sharing one deployed site (deployed once, by the first worker to need it,
+# into BROWSER_SITE_DIR, where the Run buttons' run finds it).
 # axe-core comes from package-lock.json, so it first runs `npm ci` where npm exists.
 # Skips (loudly) without a Chromium or without axe-core, unless BROWSER_TESTS=required.
 # Then the Run buttons, alone: their printed lines are timed, and beside a second Chromium
-# (axe, another Python loading) whole runs came 0.3 s late, in 2 runs of 3 here.
+# (axe, another Python loading) whole runs came 0.3 s late, in 2 runs of 3 here
+# (tests/browser/page_runs.py keeps loading and running apart within their own run).
 test-browser: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## The built site in Chromium: pages, search, copy, axe, links, phone, Run buttons
-	@status=0; \
+	@status=0; export BROWSER_SITE_DIR=$$(mktemp -d); \
 	$(BIN)/pytest tests/browser -n auto --ignore=tests/browser/test_run_button.py $(PYTEST_ARGS) \
 		|| status=1; \
 	$(MAKE) --no-print-directory test-run-buttons || status=1; \
-	exit $$status
+	rm -rf "$$BROWSER_SITE_DIR"; exit $$status
 
 test-run-buttons: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## Every Run button of the built site in Chromium, one browser alone (lines are timed)
 	$(BIN)/pytest tests/browser/test_run_button.py -p no:xdist $(PYTEST_ARGS)
