@@ -205,6 +205,21 @@ def test_the_reason_a_browser_cannot_run_it_replaces_the_run_button() -> None:
     assert "Not run in your browser: uses a thread." in declared
 
 
+@pytest.mark.parametrize(("url", "src"), [("timeouts/", "../"), ("recipes/retry/", "../../")])
+def test_only_a_page_with_a_program_to_run_loads_the_run_button_script(url, src) -> None:
+    def page(body: str) -> str:
+        return f"<html><body><article>{body}</article></body></html>"
+
+    runnable = page(render(PAGE))
+    script = f'<script type="module" src="{src}assets/run/run-button.mjs"></script>'
+    assert hooks.with_run_button_script(runnable, url) == runnable.replace(
+        "</body>", f"{script}\n</body>"
+    )
+    declared = page(render(PAGE.replace('duration="2"', 'duration="2" browser="no: a thread"')))
+    assert hooks.with_run_button_script(declared, url) == declared
+    assert hooks.with_run_button_script(page("<p>Home</p>"), "") == page("<p>Home</p>")
+
+
 def test_an_embed_of_a_missing_file_names_the_fence() -> None:
     with pytest.raises(ExampleFenceError, match=r"^3: embeds examples/page/gone\.py, which does"):
         render(PAGE.replace("gather_lesson.py", "gone.py"))

@@ -13,7 +13,8 @@ MkDocs' own objects or events:
   suite names it: the extension knows the line, MkDocs knows the page;
 - the version selector in mike's builds only: elsewhere there is no versions.json.
 - the Run button's Python runtime: the files of the npm package `pyodide` that a
-  browser loads, copied from node_modules/ into the site (no Run buttons without it).
+  browser loads, copied from node_modules/ into the site, and the button's script on
+  the pages that have a program to run (no Run buttons without the runtime).
 
 Each hook calls named functions below; the functions are plain and testable.
 """
@@ -35,6 +36,7 @@ from mkdocs.plugins import event_priority
 from example_format.embed import EMBED, example_files
 from example_format.markdown.fences import ExampleFenceError
 from example_format.markdown.include import INCLUDE
+from example_format.markdown.run_html import CONTAINER
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,9 +50,6 @@ def on_config(config):
     config["edit_uri"] = edit_uri(config["extra"].get("repository"))
     keep_version_selector_for_mike(config, os.environ)
     if not runtime_files():
-        config["extra_javascript"] = [
-            script for script in config["extra_javascript"] if str(script) != RUN_BUTTON_SCRIPT
-        ]
         log.info(
             "No Run buttons: node_modules/pyodide is missing (run `npm ci`, which needs "
             "Node.js and npm, then build again)"
@@ -98,6 +97,25 @@ def on_build_error(error):
     """
     if isinstance(error, ExampleFenceError) and _current_page:
         raise PluginError(f"{_current_page[0]}:{error}") from None
+
+
+def on_post_page(output, page, config):
+    return with_run_button_script(output, page.url) if runtime_files() else output
+
+
+def with_run_button_script(html: str, page_url: str) -> str:
+    """The page with the Run button's script, if it has an example a browser can run.
+
+    Only those pages load it, so the others (the home page among them) weigh and fetch
+    what they did before there were Run buttons. A module script is deferred, as
+    extra_javascript's would be.
+    """
+    if CONTAINER not in html:
+        return html
+    depth = page_url.count("/")  # "timeouts/" is one folder below the site's root
+    tag = f'<script type="module" src="{"../" * depth}{RUN_BUTTON_SCRIPT}"></script>'
+    head, _, tail = html.rpartition("</body>")
+    return f"{head}{tag}\n</body>{tail}"
 
 
 def on_post_build(config):

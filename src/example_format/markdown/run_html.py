@@ -17,6 +17,10 @@ import html
 from example_format.settings import Settings
 
 
+# How the controls' container starts: a page that has one needs the Run button's script.
+CONTAINER = '<div class="example-run" data-name='
+
+
 def run_html(settings: Settings, name: str) -> str:
     reason = settings.browser.reason
     if reason is not None:
