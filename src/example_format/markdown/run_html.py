@@ -16,7 +16,6 @@ import html
 
 from example_format.settings import Settings
 
-
 # How the controls' container starts: a page that has one needs the Run button's script.
 CONTAINER = '<div class="example-run" data-name='
 
