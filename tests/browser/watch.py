@@ -14,7 +14,9 @@ LOCAL_HOSTS = {"127.0.0.1"}
 
 
 class Watch:
-    def __init__(self, context) -> None:
+    """Watches a browser context (every tab it opens) or a single tab."""
+
+    def __init__(self, target) -> None:
         self.requested: list[str] = []
         self.external: list[str] = []
         self.failed: list[str] = []
@@ -22,13 +24,16 @@ class Watch:
         self._listening: list[tuple[object, str, object]] = []
         for event, handler in (
             ("request", self._request),
-            ("page", self._watch_page),
             ("requestfailed", self._failed),
             ("response", self._response),
         ):
-            self._listen(context, event, handler)
-        for page in context.pages:  # a tab opened before the watch began
-            self._watch_page(page)
+            self._listen(target, event, handler)
+        if hasattr(target, "new_page"):  # a context: its tabs, open now or later
+            self._listen(target, "page", self._watch_page)
+            for page in target.pages:
+                self._watch_page(page)
+        else:
+            self._watch_page(target)
 
     def _listen(self, target, event: str, handler) -> None:
         target.on(event, handler)
