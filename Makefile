@@ -110,7 +110,8 @@ suite: $(STAMP) ## The rest of the pytest suite: examples' lint, the harness's o
 # (tests/browser/page_runs.py keeps loading and running apart within their own run).
 test-browser: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## The built site in Chromium: pages, search, copy, axe, links, phone, Run buttons
 	@status=0; export BROWSER_SITE_DIR=$$(mktemp -d); \
-	$(BIN)/pytest tests/browser -n auto --ignore=tests/browser/test_run_button.py $(PYTEST_ARGS) \
+	$(BIN)/pytest tests/browser -n auto --dist loadgroup --ignore=tests/browser/test_run_button.py \
+		$(PYTEST_ARGS) \
 		|| status=1; \
 	$(MAKE) --no-print-directory test-run-buttons || status=1; \
 	rm -rf "$$BROWSER_SITE_DIR"; exit $$status

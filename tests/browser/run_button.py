@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
+
+from browser.conftest import REQUIRED  # opens the <details> and tab an example is in
 from browser.copy_buttons import _REVEAL
-from browser.deploy import ROOT  # opens the <details> and tab an example is in
+from browser.deploy import ROOT
 
 RUNTIME_PARTS = ("/assets/run/pyodide/", "/assets/run/run-worker.mjs", "/assets/run/engine.mjs")
 RUN_BUTTON_MODULE = "assets/run/run-button.mjs"
@@ -37,6 +40,20 @@ class LiveRun:
 
 def runtime_requests(urls: list[str]) -> list[str]:
     return [url for url in urls if any(part in url for part in RUNTIME_PARTS)]
+
+
+NO_RUNTIME = (
+    "RUN BUTTON TESTS SKIPPED: node_modules/pyodide is missing, so the site has no Run "
+    "buttons (run `npm ci`; needs Node.js). CI runs them with BROWSER_TESTS=required."
+)
+
+
+def require_runtime() -> None:
+    """Skip the calling test, loudly, on a build without Run buttons (fail it in CI)."""
+    if not runtime_built():
+        if REQUIRED:
+            pytest.fail(NO_RUNTIME.replace("SKIPPED", "REQUIRED"), pytrace=False)
+        pytest.skip(NO_RUNTIME)
 
 
 def runtime_built() -> bool:
