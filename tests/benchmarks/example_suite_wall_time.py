@@ -5,7 +5,9 @@ side, in the order tests/example_harness/schedule.py sets) and prints its wall
 time beside the longest single example and the sum of all of them, read from
 pytest's JUnit report. Sleep-bound examples parallelise past the core count, so
 the aim is a wall time within 1.5x the longest example plus pytest's start-up.
-It prints figures; it does not pass or fail.
+It prints figures; it does not pass or fail. With `--also-python` (make bench adds
+every other Python here, as make test runs them) the suite runs on those Pythons too,
+in one schedule, and the longest example is the longest of any of them.
 """
 
 from __future__ import annotations
@@ -42,7 +44,12 @@ def run_seconds(case: ET.Element) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--examples-at-once", type=int, default=16, help="as make examples uses")
-    at_once = ["--examples-at-once", str(parser.parse_args().examples_at_once)]
+    parser.add_argument(
+        "--also-python", action="append", default=[], help="as pytest takes it (repeatable)"
+    )
+    args = parser.parse_args()
+    at_once = ["--examples-at-once", str(args.examples_at_once)]
+    at_once += [arg for python in args.also_python for arg in ("--also-python", python)]
     pytest = [sys.executable, "-m", "pytest"]
     # Start-up as the suite pays it: pytest started and collecting, no test run.
     nothing = ["tests/test_examples.py", "-q", "-p", "no:cacheprovider", "-k", "no_such_test"]
@@ -58,7 +65,8 @@ def main() -> int:
     longest, name = times[0]
     total = sum(seconds for seconds, _ in times)
     target = 1.5 * longest + startup
-    print(f"examples run             {len(times)}")
+    pythons = ", ".join(["this one", *args.also_python])
+    print(f"examples run             {len(times)}  (on {pythons})")
     print(f"sum of example times     {total:7.2f} s  (the suite run one by one)")
     print(f"longest example          {longest:7.2f} s  {name}")
     print(f"pytest start-up          {startup:7.2f} s  (started and collected, no test run)")
