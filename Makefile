@@ -139,7 +139,7 @@ compare-engines: $(STAMP) ## Build with Zensical too (site-zensical/) and compar
 		$(BIN)/zensical build --strict --config-file mkdocs.yml
 	$(BIN)/python tests/compare_engines.py site site-zensical
 
-examples: $(STAMP) ## Run every example, timed, and nothing else; PAGE=timeouts: one page's
+examples: $(STAMP) ## Run every example on .venv's Python, timed, and nothing else; PAGE=timeouts: one page's
 	$(BIN)/pytest tests/test_examples.py --examples-at-once $(EXAMPLES_AT_ONCE) $(PAGE_ARGS) $(PYTEST_ARGS)
 
 check-page: $(STAMP) ## The quick check of one page (PAGE=name): its examples and their lint, the hooks, the build
@@ -155,7 +155,7 @@ examples-every-python: $(STAMP) ## Run the examples on this Python and every oth
 	@also=$$($(BIN)/python tests/run_on_every_python.py) && set -x && \
 	$(BIN)/pytest tests/test_examples.py --examples-at-once $(EXAMPLES_AT_ONCE) $$also $(PAGE_ARGS) $(PYTEST_ARGS)
 
-update-examples: $(STAMP) ## Write every example's real output into its page (PAGE=name: one page's)
+update-examples: $(STAMP) ## Write every example's real output, from .venv's Python, into its page (PAGE=name: one page's)
 	$(BIN)/pytest tests/test_examples.py::test_example_runs_as_the_page_says \
 		tests/test_examples.py::test_every_example_file_is_on_a_page \
 		--update-examples --examples-at-once $(EXAMPLES_AT_ONCE) $(PAGE_ARGS) $(PYTEST_ARGS)

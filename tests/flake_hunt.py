@@ -19,6 +19,7 @@ import argparse
 import subprocess
 import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -127,10 +128,15 @@ def main() -> int:
     with busy_core(args.busy == "yes"), tempfile.TemporaryDirectory() as scratch:
         for number in range(1, args.runs + 1):
             report = Path(scratch) / f"run-{number}.xml"
+            started = time.perf_counter()
             run_once(args.page, args.examples_at_once, args.also_python, report)
+            wall = time.perf_counter() - started
             read_report(report, records)
             failed = sum(r.failures for r in records.values())
-            print(f"run {number}/{args.runs} done: {failed} failure(s) so far", flush=True)
+            print(
+                f"run {number}/{args.runs} done in {wall:.1f} s: {failed} failure(s) so far",
+                flush=True,
+            )
 
     busy = ", one core kept busy by another process" if args.busy == "yes" else ""
     total = sum(r.failures for r in records.values())
