@@ -11,9 +11,10 @@ rules below hold for the machine, not for each Python.
 The machine's cores are handed out (`Cores`): a program in start-up takes one (an
 interpreter's start-up and the program's imports are processor work, a quarter of a
 second for aiohttp, and sixteen at once would starve the programs already running,
-whose lines are timed); a CPU-bound program (`cores=`) takes the cores it declares
-for its whole run, and waits for no start-up that came after it. A sleeping program
-takes none. The CPU-bound programs run one at a time, whatever their Python:
+whose lines are timed); a CPU-bound program (`cores=`) takes the cores it declares,
+or every core when it runs alone, for its whole run, and waits for no start-up that
+asked after it. A sleeping program takes none. The CPU-bound programs run one at a
+time, whatever their Python:
 
 1. Sleep-bound examples so long that, started later, they would end after the
    longest one start at once (today: the twelve-second ones).
@@ -23,10 +24,12 @@ takes none. The CPU-bound programs run one at a time, whatever their Python:
    process's (machine.py), so a process pool reduced to one worker still fails on a
    quiet machine.
 3. Then every other example, longest first, at most `width` at a time, while the
-   CPU-bound examples that leave a core free run one at a time beside their start-ups
-   (with one Python, or when recording outputs, those run alone in step 2 too).
+   CPU-bound examples that leave a core free run one at a time beside start-ups on
+   that core. With one Python those run alone in step 2 too: its start-ups fit in the
+   time anyway, and `make update-examples` (one Python) records them on a quiet machine.
 
-So the suite lasts about as long as its longest example (`make bench` prints both).
+So one Python's suite lasts about as long as its longest example; several Pythons'
+take as long as their start-ups' processor time allows (`make bench` prints both).
 """
 
 from __future__ import annotations
