@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,7 @@ import pytest
 from example_format.errors import BlockError
 from example_format.settings import Settings
 from example_harness import rewrite
-from example_harness.pythons import Python, this_python, version_of
+from example_harness.pythons import Python, candidates, newest_per_minor, this_python, version_of
 from example_harness.schedule import Schedule, runnable_job
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,6 +187,23 @@ def example_runs(
         yield schedule
     finally:
         schedule.stop()
+
+
+@cache
+def _another_python() -> Python | None:
+    here = this_python().minor
+    others = [entry for minor, entry in newest_per_minor(candidates()).items() if minor != here]
+    return Python(str(max(others)[1]), max(others)[0]) if others else None
+
+
+@pytest.fixture
+def other_python() -> Python:
+    """For the harness's own tests of --also-python: the newest Python >= 3.11 of another
+    version here. A bare interpreter will do for programs of the standard library alone."""
+    python = _another_python()
+    if python is None:
+        pytest.skip("no Python >= 3.11 of another version here (CI's matrix job has one)")
+    return python
 
 
 @pytest.hookimpl(trylast=True)

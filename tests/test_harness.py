@@ -8,7 +8,6 @@ place to fix.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 import re
 import shutil
@@ -716,27 +715,7 @@ def test_example_runs_refuse_xdist_workers_and_say_how_to_run(project: Project) 
     assert "cannot be shared among xdist workers: run them without -n" in result.stdout
 
 
-# --also-python: one run, several interpreters. A bare interpreter of another version
-# will do for these programs, which import nothing but the standard library.
-@functools.cache
-def _another_python() -> pythons.Python | None:
-    here = sys.version_info[:2]
-    found = pythons.newest_per_minor(pythons.candidates())
-    others = [(version, path) for minor, (version, path) in found.items() if minor != here]
-    if not others:
-        return None
-    version, path = max(others)
-    return pythons.Python(str(path), version)
-
-
-@pytest.fixture
-def other_python() -> pythons.Python:
-    python = _another_python()
-    if python is None:
-        pytest.skip("no Python >= 3.11 of another version here (CI's matrix job has one)")
-    return python
-
-
+# --also-python: one run, several interpreters (other_python: conftest.py).
 SAYS_ITS_VERSION = LESSON.replace(
     'print("start")', 'print("start on", "{}.{}".format(*sys.version_info[:2]))'
 ).replace("import asyncio\n", "import asyncio\nimport sys\n")

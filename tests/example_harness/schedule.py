@@ -49,7 +49,7 @@ from example_format.errors import BlockError
 from example_format.settings import Settings, usable_cores
 
 from .blocks import DocExample
-from .pythons import Python, this_python
+from .pythons import Python
 from .runner import Run, run_program
 
 # How long the CPU-bound turn waits for the early sleepers' start-up, and a launch for
@@ -64,7 +64,7 @@ class Job:
     program: str
     settings: Settings
     workdir: Path
-    python: Python = field(default_factory=this_python)
+    python: Python
     result: Future[Run] = field(default_factory=Future)
 
     @property
