@@ -25,9 +25,12 @@ EXAMPLES_AT_ONCE ?= 16
 RUNS ?= 10
 BUSY ?= no
 PORT ?= 8000
-# `make test` also runs the examples on every other Python >= 3.11 it finds here.
-# CI says no: its matrix gives each version a job of its own.
+# `make test`, `make flake-hunt` and `make bench` also run the examples on every other
+# Python >= 3.11 found here, in the same pytest run (tests/run_on_every_python.py finds
+# them and makes each its .venv-3.X). CI says no: its matrix gives each version a job.
 EVERY_PYTHON ?= yes
+# The pytest arguments that add those Pythons (nothing when there are none, or with no).
+ALSO_PYTHON = $(if $(filter yes,$(EVERY_PYTHON)),$$($(BIN)/python tests/run_on_every_python.py))
 # The version and alias a deploy writes: make versions-deploy VERSION=0.2 ALIAS=latest
 # (publish decides the alias itself: `latest` for the highest stable version only)
 VERSION ?= dev
@@ -78,12 +81,11 @@ serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with liv
 # Every step runs even when an earlier one fails, so that one red run shows every
 # failure; the summary at the end names the steps that failed.
 # The timed examples run alone: anything beside them would take the cores they are timed on.
-TEST_STEPS := lint docs compare-engines check-github examples suite test-browser
-ifeq ($(EVERY_PYTHON),yes)
-TEST_STEPS += examples-every-python
-endif
+# With EVERY_PYTHON=yes they run on every Python here at once, in one step.
+EXAMPLES_STEP := $(if $(filter yes,$(EVERY_PYTHON)),examples-every-python,examples)
+TEST_STEPS := lint docs compare-engines check-github $(EXAMPLES_STEP) suite test-browser
 
-test: $(STAMP) ## Run every check: hooks, strict build, .github/, the suite, the browser, other Pythons
+test: $(STAMP) ## Run every check: hooks, strict build, .github/, the examples on every Python, the suite, the browser
 	@failed=""; summary=""; \
 	for step in $(TEST_STEPS); do \
 		echo; echo "==> make $$step"; started=$$(date +%s); \
@@ -140,7 +142,7 @@ compare-engines: $(STAMP) ## Build with Zensical too (site-zensical/) and compar
 		$(BIN)/zensical build --strict --config-file mkdocs.yml
 	$(BIN)/python tests/compare_engines.py site site-zensical
 
-examples: $(STAMP) ## Run every example, timed, and nothing else; PAGE=timeouts: one page's
+examples: $(STAMP) ## Run every example on .venv's Python, timed, and nothing else; PAGE=timeouts: one page's
 	$(BIN)/pytest tests/test_examples.py --examples-at-once $(EXAMPLES_AT_ONCE) $(PAGE_ARGS) $(PYTEST_ARGS)
 
 check-page: $(STAMP) ## The quick check of one page (PAGE=name): its examples and their lint, the hooks, the build
@@ -149,12 +151,14 @@ check-page: $(STAMP) ## The quick check of one page (PAGE=name): its examples an
 	$(MAKE) --no-print-directory lint docs
 
 flake-hunt: $(STAMP) ## Run the examples RUNS times (BUSY=yes: with one core kept busy); per-example failures and times
-	$(BIN)/python tests/flake_hunt.py --runs $(RUNS) --busy $(BUSY) --examples-at-once $(EXAMPLES_AT_ONCE) $(PAGE_ARGS)
+	@also=$(ALSO_PYTHON) && set -x && \
+	$(BIN)/python tests/flake_hunt.py --runs $(RUNS) --busy $(BUSY) --examples-at-once $(EXAMPLES_AT_ONCE) $(PAGE_ARGS) $$also
 
-examples-every-python: $(STAMP) ## Run the example suite on every other Python >= 3.11 found here
-	@$(BIN)/python tests/run_on_every_python.py
+examples-every-python: $(STAMP) ## Run the examples on this Python and every other >= 3.11 found here, in one timed run
+	@also=$$($(BIN)/python tests/run_on_every_python.py) && set -x && \
+	$(BIN)/pytest tests/test_examples.py --examples-at-once $(EXAMPLES_AT_ONCE) $$also $(PAGE_ARGS) $(PYTEST_ARGS)
 
-update-examples: $(STAMP) ## Write every example's real output into its page (PAGE=name: one page's)
+update-examples: $(STAMP) ## Write every example's real output, from .venv's Python, into its page (PAGE=name: one page's)
 	$(BIN)/pytest tests/test_examples.py::test_example_runs_as_the_page_says \
 		tests/test_examples.py::test_every_example_file_is_on_a_page \
 		--update-examples --examples-at-once $(EXAMPLES_AT_ONCE) $(PAGE_ARGS) $(PYTEST_ARGS)
@@ -212,8 +216,9 @@ for requirement in tomllib.load(open("pyproject.toml", "rb"))["project"]["depend
 endef
 export REQUIREMENTS_IN
 
-bench: $(STAMP) ## Time the example suite against its longest example
-	$(BIN)/python tests/benchmarks/example_suite_wall_time.py --examples-at-once $(EXAMPLES_AT_ONCE)
+bench: $(STAMP) ## Time the example suite (on every Python here, as make test runs it) against its longest example
+	@also=$(ALSO_PYTHON) && set -x && \
+	$(BIN)/python tests/benchmarks/example_suite_wall_time.py --examples-at-once $(EXAMPLES_AT_ONCE) $$also
 
 versions-deploy: $(STAMP) ## Commit the site as VERSION (ALIAS=latest moves latest) to the local gh-pages; no push
 	@$(BIN)/python .ci/release_version.py check "$(VERSION)"

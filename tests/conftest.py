@@ -2,6 +2,8 @@
 
 - `--page NAME` keeps the examples of docs/NAME.md alone, with the checks that are not
   about one example (`make examples PAGE=NAME`).
+- `--also-python PATH` runs every example on that interpreter too, in the same schedule
+  (`make examples-every-python`); test ids then start with the Python, `[py3.12-...]`.
 - The programs run in the background, in the order example_harness/schedule.py sets
   (`--examples-at-once N` side by side), while the tests judge them one by one. So the
   example runs stay in one pytest process: under xdist each says how to run them.
@@ -12,7 +14,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from functools import cache, partial
 from pathlib import Path
 
 import pytest
@@ -20,6 +24,7 @@ import pytest
 from example_format.errors import BlockError
 from example_format.settings import Settings
 from example_harness import rewrite
+from example_harness.pythons import Python, candidates, newest_per_minor, this_python, version_of
 from example_harness.schedule import Schedule, runnable_job
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +43,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type=int,
         default=16,
         metavar="N",
-        help="how many sleep-bound example programs run side by side (default 16)",
+        help="how many sleep-bound example programs of each Python run side by side (default 16)",
+    )
+    parser.addoption(
+        "--also-python",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="run the examples on this interpreter too, in the same schedule (repeatable); "
+        "give it an environment with the examples' packages, e.g. .venv-3.12/bin/python. "
+        "Not with --update-examples, which records from the Python running pytest",
     )
 
 
@@ -53,11 +67,57 @@ def pytest_configure(config: pytest.Config) -> None:
             f"no page docs/{unknown[0]}.md: PAGE takes a page's file name without .md, "
             f"one of: {known}"
         )
+    config.example_pythons = example_pythons(config)
+
+
+def example_pythons(config: pytest.Config) -> list[Python]:
+    """The Python running pytest, then each --also-python, checked."""
+    pythons = [this_python()]
+    for path in config.getoption("also_python"):
+        version = version_of(path)
+        if version is None:
+            raise pytest.UsageError(
+                f"--also-python {path}: not a CPython 3.11 or newer that runs here "
+                "(free-threaded builds are left out: the lock's wheels may not fit them)"
+            )
+        # Absolute, for a program started in its own folder; not resolved, which would
+        # leave a virtual environment's link for the bare interpreter without its packages.
+        python = Python(os.path.abspath(path), version)
+        if any(python.minor == known.minor for known in pythons):
+            raise pytest.UsageError(
+                f"--also-python {path} is Python {python.name}, which this run has already: "
+                "give one interpreter per version"
+            )
+        pythons.append(python)
+    if len(pythons) > 1 and config.getoption("update_examples"):
+        raise pytest.UsageError(
+            "--update-examples records outputs from the Python running pytest only: "
+            "drop --also-python (make update-examples does)"
+        )
+    return pythons
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Each example test once per Python; with one Python, ids stay `[page/file.py]`."""
+    pythons = metafunc.config.example_pythons
+    if "python" in metafunc.fixturenames and len(pythons) > 1:
+        metafunc.parametrize("python", pythons, ids=lambda python: python.test_id)
+
+
+@pytest.fixture(scope="session")
+def python(request: pytest.FixtureRequest) -> Python:
+    """The Python an example test runs on, when the run has only the one running pytest."""
+    return request.config.example_pythons[0]
 
 
 def _example(item: pytest.Item):
     callspec = getattr(item, "callspec", None)
     return callspec.params.get("example") if callspec else None
+
+
+def _python(item: pytest.Item) -> Python:
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("python", item.config.example_pythons[0])
 
 
 def _settings(item: pytest.Item) -> Settings | None:
@@ -108,17 +168,42 @@ def example_runs(
             "(make examples, or pytest tests/test_examples.py -n 0)",
             pytrace=False,
         )
+    config = request.config
     jobs = []
     for item in filter(_is_run, request.session.items):
-        example = _example(item)
+        example, python = _example(item), _python(item)
         folder = example.embedded.stem if example.embedded else "inline"
-        if job := runnable_job(example, lambda folder=folder: tmp_path_factory.mktemp(folder)):
+        if job := runnable_job(example, python, partial(tmp_path_factory.mktemp, folder)):
             jobs.append(job)
-    schedule = Schedule(jobs, width=request.config.getoption("examples_at_once"))
+    pythons = len(config.example_pythons)
+    schedule = Schedule(
+        jobs,
+        width=config.getoption("examples_at_once") * pythons,
+        # Several Pythons' start-ups need the cores a CPU-bound example leaves free; one
+        # Python's fit around them, and outputs are recorded from a machine left quiet.
+        share_free_cores=pythons > 1,
+    )
     try:
         yield schedule
     finally:
         schedule.stop()
+
+
+@cache
+def _another_python() -> Python | None:
+    here = this_python().minor
+    others = [entry for minor, entry in newest_per_minor(candidates()).items() if minor != here]
+    return Python(str(max(others)[1]), max(others)[0]) if others else None
+
+
+@pytest.fixture
+def other_python() -> Python:
+    """For the harness's own tests of --also-python: the newest Python >= 3.11 of another
+    version here. A bare interpreter will do for programs of the standard library alone."""
+    python = _another_python()
+    if python is None:
+        pytest.skip("no Python >= 3.11 of another version here (CI's matrix job has one)")
+    return python
 
 
 @pytest.hookimpl(trylast=True)

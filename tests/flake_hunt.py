@@ -8,7 +8,9 @@ timed example before you open a pull request. BUSY=yes keeps one core busy with
 another process meanwhile, as a shared CI runner or a laptop that is compiling
 something would. It prints, per example, its failures, its fastest and slowest
 run, and its headroom: how close the worst run came to the edge of the allowed
-range, as a share of the tolerance (0 % means it nearly failed).
+range, as a share of the tolerance (0 % means it nearly failed). With `--also-python`
+(make flake-hunt adds every other Python here) each run covers those Pythons too, in
+one schedule as make test runs them, and each example is counted once per Python.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import subprocess
 import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +28,7 @@ from pathlib import Path
 
 from example_format.errors import BlockError
 from example_harness.collected import EXAMPLES
+from example_harness.pythons import split_test_id
 
 # The tests' record_property figures reach the report only in its xunit1 form.
 JUNIT_PROPERTIES = ["-o", "junit_family=xunit1"]
@@ -55,8 +59,9 @@ def busy_core(enabled: bool) -> Iterator[None]:
         hog.wait()
 
 
-def run_once(pages: list[str], at_once: int, report: Path) -> None:
+def run_once(pages: list[str], at_once: int, also: list[str], report: Path) -> None:
     page_args = [arg for page in pages for arg in ("--page", page)]
+    page_args += [arg for python in also for arg in ("--also-python", python)]
     pytest = [
         sys.executable,
         "-m",
@@ -108,6 +113,9 @@ def main() -> int:
     parser.add_argument("--busy", choices=("yes", "no"), default="no")
     parser.add_argument("--page", action="append", default=[])
     parser.add_argument("--examples-at-once", type=int, default=16, help="as make examples uses")
+    parser.add_argument(
+        "--also-python", action="append", default=[], help="as pytest takes it (repeatable)"
+    )
     args = parser.parse_args()
 
     settings = {}
@@ -120,10 +128,15 @@ def main() -> int:
     with busy_core(args.busy == "yes"), tempfile.TemporaryDirectory() as scratch:
         for number in range(1, args.runs + 1):
             report = Path(scratch) / f"run-{number}.xml"
-            run_once(args.page, args.examples_at_once, report)
+            started = time.perf_counter()
+            run_once(args.page, args.examples_at_once, args.also_python, report)
+            wall = time.perf_counter() - started
             read_report(report, records)
             failed = sum(r.failures for r in records.values())
-            print(f"run {number}/{args.runs} done: {failed} failure(s) so far", flush=True)
+            print(
+                f"run {number}/{args.runs} done in {wall:.1f} s: {failed} failure(s) so far",
+                flush=True,
+            )
 
     busy = ", one core kept busy by another process" if args.busy == "yes" else ""
     total = sum(r.failures for r in records.values())
@@ -132,7 +145,7 @@ def main() -> int:
     print("{:58} {:>7} {:>8} {:>8} {:>12} {:>9}".format(*header))
     rows = []
     for name, record in records.items():
-        example = settings.get(name)
+        example = settings.get(split_test_id(name)[1])  # "py3.12-page/x.py": page/x.py
         if example is None:
             continue
         room = headroom(record, example.duration, example.tolerance)

@@ -17,12 +17,15 @@ from example_format.embed import example_files
 from example_harness import rewrite, verdict
 from example_harness.blocks import DocExample
 from example_harness.collected import EXAMPLES, ROOT, block_errors_fail_the_test, example_id
+from example_harness.pythons import Python
 from example_harness.schedule import Schedule
 
 
+# `python`: the interpreter running pytest, or each of several (conftest.py, --also-python).
 @pytest.mark.parametrize("example", EXAMPLES, ids=example_id)
 def test_example_runs_as_the_page_says(
     example: DocExample,
+    python: Python,
     request: pytest.FixtureRequest,
     example_runs: Schedule,
     record_property,
@@ -30,11 +33,11 @@ def test_example_runs_as_the_page_says(
     with block_errors_fail_the_test():
         settings = example.settings()
         example.program()
-    if reason := settings.skip_reason():
+    if reason := settings.skip_reason(python.version):
         pytest.skip(reason)
     updating = request.config.getoption("update_examples")
     # Started in the background with the others (conftest.py, example_harness/schedule.py).
-    run = example_runs.run_of(example)
+    run = example_runs.run_of(example, python)
     # For `make flake-hunt`, which reads them from the JUnit report.
     record_property("seconds", f"{run.seconds:.3f}")
     record_property("others_busy_cores", f"{run.load.others:.2f}")
@@ -57,7 +60,8 @@ def test_example_runs_as_the_page_says(
                 )
             )
     if found:
-        header = f"{example.where} ({example.program_name}, ran {run.seconds:.2f} s)"
+        on = "" if python == request.config.example_pythons[0] else f" on Python {python.name}"
+        header = f"{example.where} ({example.program_name}{on}, ran {run.seconds:.2f} s)"
         pytest.fail(header + "\n" + "\n\n".join(found), pytrace=False)
 
 

@@ -8,19 +8,23 @@ place to fix.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from example_format.settings import SettingsError, parse, split_info_string
-from example_harness import machine, rewrite, verdict
+from example_harness import machine, pythons, rewrite, verdict
 from example_harness.blocks import find_doc_examples
 from example_harness.runner import Run, run_program, top_level_imports
+from example_harness.schedule import Cores
 
 HERE = Path(__file__).resolve().parent
 
@@ -624,9 +628,10 @@ def test_an_example_too_new_to_record_is_still_run_and_timed(project: Project) -
     assert "printed:\n    start\n    end" in result.stdout
 
 
-# Each program notes when it ran, in a file every program of the page shares.
+# Each program notes when it ran, and on which Python, in a file every program shares.
 STAMPED = """\
 import asyncio
+import sys
 import time
 from pathlib import Path
 
@@ -635,7 +640,8 @@ STAMPS = Path({stamps!r})
 
 def stamp(what):
     with STAMPS.open("a") as stamps:
-        stamps.write(f"{name} {{what}} {{time.time()}}\\n")
+        python = "{{}}.{{}}".format(*sys.version_info[:2])
+        stamps.write(f"{name} {{python}} {{what}} {{time.time()}}\\n")
 
 
 async def main():
@@ -648,31 +654,51 @@ asyncio.run(main())
 """
 
 
+# A CPU-bound program's work: 0.3 s of processor time, on any processor.
+CRUNCH_0_3 = "end = time.process_time() + 0.3\n    while time.process_time() < end:\n        pass"
+
+
+def write_stamped_page(project: Project, programs: dict[str, tuple[str, str, str]]) -> Path:
+    """One page of STAMPED programs, {name: (duration, extra settings, work)}; returns the
+    file their stamps go to."""
+    stamps = project.root / "stamps.txt"
+    page = "# A page\n\n"
+    for name, (duration, settings, work) in programs.items():
+        source = STAMPED.format(stamps=str(stamps), name=name, work=work)
+        project.write(f"examples/page/{name}.py", source)
+        page += (
+            f'```py {{duration="{duration}"{settings}}}\n--8<-- "examples/page/{name}.py"\n```\n\n'
+        )
+    (project.root / "examples/page/lesson.py").unlink()
+    project.write("docs/page.md", page)
+    return stamps
+
+
+def read_stamps(stamps: Path) -> dict[tuple[str, str], dict[str, float]]:
+    """{(program, Python): {"start": t, "end": t}}"""
+    when: dict[tuple[str, str], dict[str, float]] = {}
+    for line in stamps.read_text().splitlines():
+        name, python, what, at = line.split()
+        when.setdefault((name, python), {})[what] = float(at)
+    return when
+
+
 def test_cpu_bound_examples_run_beside_no_example_but_the_early_long_sleepers(
     project: Project,
 ) -> None:
-    stamps = project.root / "stamps.txt"
-    crunch = "end = time.process_time() + 0.3\n    while time.process_time() < end:\n        pass"
-    programs = {
-        "long": ("2.0", "", "await asyncio.sleep(2.0)"),
-        "cpu": ("0.3", ' cores="1"', crunch),
-        **{f"short{n}": ("0.3", "", "await asyncio.sleep(0.3)") for n in range(4)},
-    }
-    page = "# A page\n\n"
-    for name, (duration, cores, work) in programs.items():
-        source = STAMPED.format(stamps=str(stamps), name=name, work=work)
-        project.write(f"examples/page/{name}.py", source)
-        page += f'```py {{duration="{duration}"{cores}}}\n--8<-- "examples/page/{name}.py"\n```\n\n'
-    (project.root / "examples/page/lesson.py").unlink()
-    project.write("docs/page.md", page)
+    stamps = write_stamped_page(
+        project,
+        {
+            "long": ("2.0", "", "await asyncio.sleep(2.0)"),
+            "cpu": ("0.3", ' cores="1"', CRUNCH_0_3),
+            **{f"short{n}": ("0.3", "", "await asyncio.sleep(0.3)") for n in range(4)},
+        },
+    )
 
     result = project.check()
 
     assert result.returncode == 0, result.stdout
-    when: dict[str, dict[str, float]] = {}
-    for line in stamps.read_text().splitlines():
-        name, what, at = line.split()
-        when.setdefault(name, {})[what] = float(at)
+    when = {name: times for (name, _), times in read_stamps(stamps).items()}
     cpu = when["cpu"]
     # The long sleeper would end last if it waited for the turn: it starts first...
     assert when["long"]["start"] < cpu["start"]
@@ -687,3 +713,124 @@ def test_example_runs_refuse_xdist_workers_and_say_how_to_run(project: Project) 
     result = project.check("-n", "2")
     assert result.returncode != 0
     assert "cannot be shared among xdist workers: run them without -n" in result.stdout
+
+
+# --also-python: one run, several interpreters (other_python: conftest.py).
+SAYS_ITS_VERSION = LESSON.replace(
+    'print("start")', 'print("start on", "{}.{}".format(*sys.version_info[:2]))'
+).replace("import asyncio\n", "import asyncio\nimport sys\n")
+
+
+def test_another_python_runs_the_example_and_its_failure_says_which(
+    project: Project, other_python: pythons.Python
+) -> None:
+    here = pythons.this_python()
+    project.write("examples/page/lesson.py", SAYS_ITS_VERSION)
+    project.write("docs/page.md", PAGE.replace("\nstart\n", f"\nstart on {here.name}\n"))
+    result = project.check("--also-python", other_python.executable, "-rA")
+    assert result.returncode == 1, result.stdout
+    # The page holds what this Python printed; the other printed its own version.
+    run = "test_example_runs_as_the_page_says"
+    assert f"PASSED tests/test_examples.py::{run}[{here.test_id}-page/lesson.py]" in result.stdout
+    assert f"FAILED tests/test_examples.py::{run}[{other_python.test_id}-page/lesson.py]" in (
+        result.stdout
+    )
+    assert f"docs/page.md:3 (lesson.py on Python {other_python.name}, ran" in result.stdout
+    assert f"-start on {here.name}\n+start on {other_python.name}" in result.stdout
+
+
+def test_a_requires_skip_is_judged_by_the_jobs_python(
+    project: Project, other_python: pythons.Python
+) -> None:
+    older, newer = sorted([pythons.this_python(), other_python], key=lambda p: p.version)
+    setting = f'duration="0.3" requires="{newer.name}"'
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', setting))
+    result = project.check("--also-python", other_python.executable, "-rA")
+    assert result.returncode == 0, result.stdout
+    assert f"[{newer.test_id}-page/lesson.py]" in result.stdout
+    assert f"needs Python {newer.name}+ (this is {older.name})" in result.stdout
+    assert "1 passed, 1 skipped" in result.stdout
+    settings = parse({"duration": "1", "requires": newer.name})
+    assert settings.skip_reason(newer.version) is None
+    assert settings.skip_reason(older.version) == (
+        f"needs Python {newer.name}+ (this is {older.name})"
+    )
+
+
+def test_cpu_bound_examples_of_every_python_take_turns_while_sleepers_overlap(
+    project: Project, other_python: pythons.Python
+) -> None:
+    stamps = write_stamped_page(
+        project,
+        {
+            "cpu1": ("0.3", ' cores="1"', CRUNCH_0_3),
+            "cpu2": ("0.3", ' cores="1"', CRUNCH_0_3),
+            **{f"short{n}": ("1.0", "", "await asyncio.sleep(1.0)") for n in range(2)},
+        },
+    )
+
+    result = project.check("--also-python", other_python.executable)
+
+    assert result.returncode == 0, result.stdout
+    when = read_stamps(stamps)
+    here, there = pythons.this_python().name, other_python.name
+    assert {python for _, python in when} == {here, there}
+    # Four CPU-bound runs, two per Python: never two at once, whatever their Python.
+    cpu = sorted((t["start"], t["end"]) for (name, _), t in when.items() if name.startswith("cpu"))
+    assert len(cpu) == 4
+    assert all(end <= next_start for (_, end), (next_start, _) in itertools.pairwise(cpu)), cpu
+    # Each sleeper runs beside one of the other Python's: the point of one run. (Not all
+    # four at once: their start-ups take turns, which on a loaded machine takes a while.)
+    shorts = {key: t for key, t in when.items() if key[0].startswith("short")}
+    assert len(shorts) == 4
+    for (_, python), times in shorts.items():
+        assert any(
+            other["start"] < times["end"] and times["start"] < other["end"]
+            for (_, their_python), other in shorts.items()
+            if their_python != python
+        ), when
+
+
+def test_cores_serve_a_cpu_bound_turn_before_start_ups_that_wait() -> None:
+    cores = Cores(2)
+    cores.take(1)  # a start-up in progress
+    order: list[str] = []
+
+    def take(name: str, n: int, first: bool) -> None:
+        cores.take(n, first=first)
+        order.append(name)
+        time.sleep(0.1)
+        cores.give_back(n)
+
+    turn = threading.Thread(target=take, args=("cpu-bound turn", 2, True))
+    turn.start()
+    time.sleep(0.1)  # the turn now waits for the start-up's core
+    startup = threading.Thread(target=take, args=("later start-up", 1, False))
+    startup.start()
+    time.sleep(0.1)
+    assert order == []  # a core is free, but the turn asked first
+    cores.give_back(1)
+    turn.join(timeout=5)
+    startup.join(timeout=5)
+    assert order == ["cpu-bound turn", "later start-up"]
+
+
+def test_also_python_must_be_another_version_of_python(project: Project) -> None:
+    result = project.check("--also-python", str(project.root / "no-python"))
+    assert result.returncode == 4
+    assert "no-python: not a CPython 3.11 or newer" in result.stdout + result.stderr
+    result = project.check("--also-python", sys.executable)
+    assert result.returncode == 4
+    assert "which this run has already: give one interpreter per version" in (
+        result.stdout + result.stderr
+    )
+
+
+def test_update_examples_records_from_this_python_only(
+    project: Project, other_python: pythons.Python
+) -> None:
+    result = project.check("--update-examples", "--also-python", other_python.executable)
+    assert result.returncode == 4
+    assert "--update-examples records outputs from the Python running pytest only" in (
+        result.stdout + result.stderr
+    )

@@ -22,6 +22,7 @@ import psutil
 import pytest
 from test_harness import PAGE, Project, make_project
 
+from example_harness import pythons
 from example_harness.network_guard import NetworkGuardError, hook_writing_to, refused
 from example_harness.runner import Run, run_program
 
@@ -313,3 +314,31 @@ def test_a_leftover_fails_the_example_even_when_it_declares_an_exception(
     result = project.check()
     assert result.returncode == 1
     assert "the example left these behind when it ended: thread" in result.stdout
+
+
+def test_the_guard_and_the_leftovers_check_work_in_another_python(
+    tmp_path: Path, other_python: pythons.Python
+) -> None:
+    # --also-python runs programs in another interpreter: the start-up modules load
+    # there too. A bind on every interface is refused, yet sends nothing if it were not.
+    program = """\
+        import socket
+        import sys
+        import threading
+        import time
+
+        try:
+            socket.socket().bind(("0.0.0.0", 0))
+        except RuntimeError:
+            pass
+        threading.Thread(target=time.sleep, args=(5,), name="forgotten", daemon=True).start()
+        print("{}.{}".format(*sys.version_info[:2]))
+        """
+    run = run_program(
+        textwrap.dedent(program), "lesson.py", tmp_path, timeout=20, python=other_python.executable
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == f"{other_python.name}\n"
+    guard, leftovers = run.harness_report
+    assert "network guard: lesson.py:7: the example tried to serve on 0.0.0.0 port 0" in guard
+    assert "left these behind when it ended: thread 'forgotten' (daemon)" in leftovers

@@ -97,11 +97,12 @@ class Settings:
     def requires_text(self) -> str | None:
         return None if self.requires is None else "{}.{}".format(*self.requires)
 
-    def skip_reason(self) -> str | None:
-        """Why this Python cannot run the example, or None when it can."""
-        if self.requires and sys.version_info[:2] < self.requires:
-            here = "{}.{}".format(*sys.version_info[:2])
-            return f"needs Python {self.requires_text}+ (this is {here})"
+    def skip_reason(self, python: tuple[int, ...] | None = None) -> str | None:
+        """Why the Python of version `python` (the running one by default) cannot run
+        the example, or None when it can. The suite asks with each job's interpreter."""
+        version = tuple((python or sys.version_info)[:2])
+        if self.requires and version < self.requires:
+            return f"needs Python {self.requires_text}+ (this is {version[0]}.{version[1]})"
         if self.cores and usable_cores() < self.cores:
             return (
                 f"needs {self.cores} cores to show its lesson (this machine has {usable_cores()})"

@@ -137,8 +137,10 @@ def run_program(
     workdir: Path,
     timeout: float,
     track: Callable[[subprocess.Popen[bytes], bool], None] | None = None,
+    python: str = sys.executable,
 ) -> Run:
-    """Write `source` to `workdir/name` and run it with this interpreter.
+    """Write `source` to `workdir/name` and run it with `python` (this interpreter by
+    default; the suite passes each job's, with the environment that has its packages).
 
     `track(process, True)` is called once the program is launched and
     `track(process, False)` once it has ended, so a scheduler can stop it.
@@ -156,7 +158,7 @@ def run_program(
     # -W default shows every warning once, ResourceWarning included, which a
     # plain run hides: the suite must see what a careless program leaks.
     process = subprocess.Popen(
-        [sys.executable, "-W", "default", name],
+        [python, "-W", "default", name],
         cwd=workdir,
         env=child_environment(startup_dir, top_level_imports(source)),
         stdin=subprocess.DEVNULL,

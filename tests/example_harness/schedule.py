@@ -4,22 +4,32 @@ pytest runs one test after another, and the examples mostly sleep. So the suite
 launches the programs in background threads as soon as the first example test
 starts, and each test waits for its own program's run and judges it. Running
 every example in one pytest process, rather than in xdist workers, leaves the
-order to this module instead of to the workers' queues:
+order to this module instead of to the workers' queues. With `--also-python` the
+jobs of every interpreter share this one schedule: their sleepers overlap, and the
+rules below hold for the machine, not for each Python.
+
+The machine's cores are handed out (`Cores`): a program in start-up takes one (an
+interpreter's start-up and the program's imports are processor work, a quarter of a
+second for aiohttp, and sixteen at once would starve the programs already running,
+whose lines are timed); a CPU-bound program (`cores=`) takes the cores it declares,
+or every core when it runs alone, for its whole run, and waits for no start-up that
+asked after it. A sleeping program takes none. The CPU-bound programs run one at a
+time, whatever their Python:
 
 1. Sleep-bound examples so long that, started later, they would end after the
-   longest one start at once (today: the twelve-second one alone).
-2. When they are past start-up, the CPU-bound examples run one at a time. Sleeping
-   programs use no processor, and whatever the early ones do use is measured and
-   allowed for like any other process's (machine.py), so a process pool reduced to
-   one worker still fails on a quiet machine.
-3. Then every other example, longest first, at most `width` at a time.
+   longest one start at once (today: the twelve-second ones).
+2. When they are past start-up, the CPU-bound examples that need every core run one
+   at a time, alone: nothing starts beside them. Sleeping programs use no processor,
+   and whatever the early ones do use is measured and allowed for like any other
+   process's (machine.py), so a process pool reduced to one worker still fails on a
+   quiet machine.
+3. Then every other example, longest first, at most `width` at a time, while the
+   CPU-bound examples that leave a core free run one at a time beside start-ups on
+   that core. With one Python those run alone in step 2 too: its start-ups fit in the
+   time anyway, and `make update-examples` (one Python) records them on a quiet machine.
 
-Whatever the phase, no more programs are in start-up at once than the machine has
-cores: an interpreter's start-up and the program's imports are processor work (a
-quarter of a second for aiohttp), and sixteen of them at once would starve the
-programs already running, whose lines are timed.
-
-So the suite lasts about as long as its longest example (`make bench` prints both).
+So one Python's suite lasts about as long as its longest example; several Pythons'
+take as long as their start-ups' processor time allows (`make bench` prints both).
 """
 
 from __future__ import annotations
@@ -39,6 +49,7 @@ from example_format.errors import BlockError
 from example_format.settings import Settings, usable_cores
 
 from .blocks import DocExample
+from .pythons import Python
 from .runner import Run, run_program
 
 # How long the CPU-bound turn waits for the early sleepers' start-up, and a launch for
@@ -53,7 +64,12 @@ class Job:
     program: str
     settings: Settings
     workdir: Path
+    python: Python
     result: Future[Run] = field(default_factory=Future)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return job_key(self.example, self.python)
 
     @property
     def cpu_bound(self) -> bool:
@@ -64,52 +80,103 @@ class Job:
         return self.result.done() or (self.workdir / ".harness" / "started").exists()
 
 
-def runnable_job(example: DocExample, workdir: Callable[[], Path]) -> Job | None:
-    """A job for an example the suite will run; None for one its test skips or fails
-    before running (a block it cannot read, a Python too old): the test says why."""
+def job_key(example: DocExample, python: Python) -> tuple[str, str]:
+    return python.name, example.test_id
+
+
+def runnable_job(example: DocExample, python: Python, workdir: Callable[[], Path]) -> Job | None:
+    """A job for an example the suite will run on `python`; None for one its test skips
+    or fails before running (a block it cannot read, a Python too old): the test says why."""
     try:
         settings = example.settings()
         program = example.program()
     except BlockError:
         return None
-    if settings.skip_reason():
+    if settings.skip_reason(python.version):
         return None
-    return Job(example, program, settings, workdir())
+    return Job(example, program, settings, workdir(), python)
 
 
-def plan(jobs: Iterable[Job]) -> tuple[list[Job], list[Job], list[Job]]:
-    """(early sleepers, CPU-bound in turn, the rest longest first)."""
+@dataclass
+class Plan:
+    early: list[Job]  # long sleepers, started first
+    alone: list[Job]  # CPU-bound, one at a time, nothing starting beside them
+    rest: list[Job]  # the other sleepers, longest first
+    beside: list[Job]  # CPU-bound, one at a time, start-ups beside them on the free cores
+
+
+def plan(jobs: Iterable[Job], cores: int, share_free_cores: bool) -> Plan:
+    """The order of `Schedule`: see the module's docstring.
+
+    `share_free_cores`: whether a CPU-bound example that leaves cores free runs beside
+    start-ups (beside) or, like those that need every core, alone.
+    """
     jobs = list(jobs)
-    cpu = [job for job in jobs if job.cpu_bound]
-    sleepers = sorted(
-        (job for job in jobs if not job.cpu_bound), key=lambda job: -job.settings.duration
-    )
-    if not cpu or not sleepers:
-        return [], cpu, sleepers
-    # A sleeper started after the CPU-bound turn ends at about turn + its duration.
-    turn = sum(job.settings.duration for job in cpu)
+    by_length = sorted(jobs, key=lambda job: -job.settings.duration)
+    cpu = [job for job in by_length if job.cpu_bound]
+    sleepers = [job for job in by_length if not job.cpu_bound]
+    alone = [job for job in cpu if not share_free_cores or job.settings.cores >= cores]
+    beside = [job for job in cpu if job not in alone]
+    if not alone or not sleepers:
+        return Plan([], alone, sleepers, beside)
+    # A sleeper started after the lone turn ends at about turn + its duration.
+    turn = sum(job.settings.duration for job in alone)
     longest = max(job.settings.duration for job in jobs)
     early = [job for job in sleepers if turn + job.settings.duration > longest]
-    return early, cpu, [job for job in sleepers if job not in early]
+    return Plan(early, alone, [job for job in sleepers if job not in early], beside)
+
+
+class Cores:
+    """The machine's cores, handed out so that no more programs want one than there are.
+
+    `take(n, first=True)` (the CPU-bound turn) is served before any `take` that is
+    still waiting: a start-up queued behind it waits until it has its cores.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self._free = count
+        self._firsts_waiting = 0
+        self._changed = threading.Condition()
+
+    def take(self, n: int, *, first: bool = False) -> int:
+        n = min(n, self.count)
+        with self._changed:
+            self._firsts_waiting += first
+            try:
+                self._changed.wait_for(
+                    lambda: self._free >= n and (first or not self._firsts_waiting)
+                )
+            finally:
+                self._firsts_waiting -= first
+            self._free -= n
+            self._changed.notify_all()  # a start-up that waited for no turn may go on
+        return n
+
+    def give_back(self, n: int) -> None:
+        with self._changed:
+            self._free += n
+            self._changed.notify_all()
 
 
 class Schedule:
     """Runs the jobs in the background in `plan`'s order; `run_of` waits for one."""
 
-    def __init__(self, jobs: Iterable[Job], width: int) -> None:
-        self._jobs = {job.example.test_id: job for job in jobs}
+    def __init__(self, jobs: Iterable[Job], width: int, share_free_cores: bool = False) -> None:
+        self._jobs = {job.key: job for job in jobs}
+        self._share_free_cores = share_free_cores
         self._pool = ThreadPoolExecutor(max_workers=max(1, width), thread_name_prefix="example")
         self._stopping = threading.Event()
         self._running: set[subprocess.Popen[bytes]] = set()
-        self._starting = threading.BoundedSemaphore(usable_cores())
+        self._cores = Cores(usable_cores())
         self._lock = threading.Lock()
         self._conductor = threading.Thread(target=self._conduct, name="schedule", daemon=True)
         self._conductor.start()
 
-    def run_of(self, example: DocExample) -> Run:
-        job = self._jobs.get(example.test_id)
+    def run_of(self, example: DocExample, python: Python) -> Run:
+        job = self._jobs.get(job_key(example, python))
         if job is None:  # runnable_job and the test disagree: a harness bug, said plainly
-            raise LookupError(f"{example.where} was not scheduled to run")
+            raise LookupError(f"{example.where} was not scheduled to run on {python.name}")
         return job.result.result()
 
     def stop(self) -> None:
@@ -123,23 +190,33 @@ class Schedule:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _conduct(self) -> None:
-        early, cpu, rest = plan(self._jobs.values())
-        for job in early:
+        order = plan(self._jobs.values(), self._cores.count, self._share_free_cores)
+        for job in order.early:
             self._pool.submit(self._run, job)
         deadline = time.monotonic() + _STARTUP_WAIT
-        while cpu and not all(job.started_up() for job in early) and time.monotonic() < deadline:
+        cpu = order.alone or order.beside
+        while cpu and not all(job.started_up() for job in order.early):
+            if time.monotonic() > deadline:
+                break
             time.sleep(0.02)
-        for job in cpu:
-            self._run(job)
-        for job in rest:
+        for job in order.alone:
+            self._run(job, cores=self._cores.count)
+        for job in order.rest:
             self._pool.submit(self._run, job)
+        for job in order.beside:
+            self._run(job, cores=job.settings.cores)
 
-    def _run(self, job: Job) -> None:
+    def _run(self, job: Job, cores: int | None = None) -> None:
+        """Run one job: a sleeper holds a core during its start-up, a CPU-bound one
+        (`cores` given) holds its cores for the whole run."""
         if self._stopping.is_set():
             job.result.cancel()
             return
-        self._starting.acquire()
-        threading.Thread(target=self._release_after_startup, args=(job,), daemon=True).start()
+        taken = self._cores.take(cores or 1, first=cores is not None)
+        if cores is None:
+            threading.Thread(
+                target=self._give_back_after_startup, args=(job, taken), daemon=True
+            ).start()
         try:
             run = run_program(
                 job.program,
@@ -147,17 +224,21 @@ class Schedule:
                 job.workdir,
                 job.settings.timeout,
                 track=self._track,
+                python=job.python.executable,
             )
         except BaseException as error:  # the test that waits for it reports it
             job.result.set_exception(error)
         else:
             job.result.set_result(run)
+        finally:
+            if cores is not None:
+                self._cores.give_back(taken)
 
-    def _release_after_startup(self, job: Job) -> None:
+    def _give_back_after_startup(self, job: Job, taken: int) -> None:
         deadline = time.monotonic() + _LAUNCH_WAIT
         while not job.started_up() and time.monotonic() < deadline:
             time.sleep(0.005)
-        self._starting.release()
+        self._cores.give_back(taken)
 
     def _track(self, process: subprocess.Popen[bytes], running: bool) -> None:
         with self._lock:
