@@ -254,16 +254,30 @@ def _left_running(process: subprocess.Popen[bytes]) -> list[str]:
         with contextlib.suppress(OSError, psutil.Error):
             # A zombie has ended; reaping it is the job of whoever adopted it.
             if os.getpgid(other.pid) == process.pid and other.info["status"] != "zombie":
-                survivors.append(f"{other.pid} ({' '.join(other.info['cmdline'] or [])[:80]})")
+                survivors.append(other)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     if not survivors:
         return []
+    # A killed process takes a moment to end (longer on a busy machine): the report
+    # says it was stopped, so it is, by the time anyone reads it.
+    deadline = time.monotonic() + 5.0
+    while time.monotonic() < deadline and any(_alive(other) for other in survivors):
+        time.sleep(0.02)
     return [
         "the example left processes running when it ended (stopped now): "
-        + ", ".join(survivors)
+        + ", ".join(
+            f"{other.pid} ({' '.join(other.info['cmdline'] or [])[:80]})" for other in survivors
+        )
         + ". End each child (proc.kill() or proc.terminate()) and reap it (await proc.wait())."
     ]
+
+
+def _alive(process: psutil.Process) -> bool:
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:  # gone, or not ours to look at
+        return False
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
