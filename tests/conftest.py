@@ -152,7 +152,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = kept
 
     runs = sorted(filter(_is_run, items), key=_report_order)
-    items[:] = runs + [item for item in items if not _is_run(item)]
+    # Under xdist a long test that starts late ends last, beside idle workers.
+    rest = sorted((item for item in items if not _is_run(item)), key=_not_long)
+    items[:] = runs + rest
+
+
+def _not_long(item: pytest.Item) -> bool:
+    return item.get_closest_marker("long") is None
 
 
 @pytest.fixture(scope="session")

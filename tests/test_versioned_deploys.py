@@ -138,6 +138,7 @@ def remote(tmp_path: Path) -> Remote:
     return Remote(tmp_path)
 
 
+@pytest.mark.long  # six builds of the site
 def test_releases_stack_up_on_gh_pages_like_github_would_serve_them(remote: Remote) -> None:
     work = remote.create_with_main()
 
