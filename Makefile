@@ -83,7 +83,8 @@ serve: $(STAMP) ## Build the site and serve it on http://127.0.0.1:8000 with liv
 # The timed examples run alone: anything beside them would take the cores they are timed on.
 # With EVERY_PYTHON=yes they run on every Python here at once, in one step.
 EXAMPLES_STEP := $(if $(filter yes,$(EVERY_PYTHON)),examples-every-python,examples)
-TEST_STEPS := lint docs compare-engines check-github $(EXAMPLES_STEP) suite test-browser
+# No `docs` step: compare-engines starts with the same strict MkDocs build.
+TEST_STEPS := lint compare-engines check-github $(EXAMPLES_STEP) suite test-browser
 
 test: $(STAMP) ## Run every check: hooks, strict build, .github/, the examples on every Python, the suite, the browser
 	@failed=""; summary=""; \
@@ -128,7 +129,8 @@ docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 # Markdown extension code. Its site goes to site-zensical/ (SITE_DIR), and it reads the
 # offline inventory that the MkDocs build compiled (a MkDocs hook does that; README,
 # "Engine status"). Both builds are strict.
-compare-engines: $(STAMP) ## Build with Zensical too (site-zensical/) and compare every example's HTML with MkDocs'
+compare-engines: $(STAMP) ## make docs, then Zensical too (site-zensical/), and compare every example's HTML
+	@echo "The strict MkDocs build (make docs):"
 	env -u PYTHON_INVENTORY_URL $(BIN)/mkdocs build --strict --clean --site-dir site
 	rm -rf site-zensical
 	@# mkdocstrings keeps a downloaded inventory for a day by its address, so the compiled
