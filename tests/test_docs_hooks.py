@@ -212,8 +212,9 @@ def test_only_a_page_with_a_program_to_run_loads_the_run_button_script(url, src)
 
     runnable = page(render(PAGE))
     script = f'<script type="module" src="{src}assets/run/run-button.mjs"></script>'
+    # Inside the content that Material's instant navigation swaps in and runs.
     assert hooks.with_run_button_script(runnable, url) == runnable.replace(
-        "</body>", f"{script}\n</body>"
+        "</article>", f"</article>\n{script}"
     )
     declared = page(render(PAGE.replace('duration="2"', 'duration="2" browser="no: a thread"')))
     assert hooks.with_run_button_script(declared, url) == declared

@@ -108,14 +108,20 @@ def with_run_button_script(html: str, page_url: str) -> str:
 
     Only those pages load it, so the others (the home page among them) weigh and fetch
     what they did before there were Run buttons. A module script is deferred, as
-    extra_javascript's would be.
+    extra_javascript's would be. It goes right after the article: a reader who arrives
+    from another page by Material's instant navigation gets the new page's content
+    swapped in, and Material runs the scripts inside it (not those at the end of
+    <body>). A module runs once per page load, however often its tag comes back.
     """
     if CONTAINER not in html:
         return html
     depth = page_url.count("/")  # "timeouts/" is one folder below the site's root
     tag = f'<script type="module" src="{"../" * depth}{RUN_BUTTON_SCRIPT}"></script>'
-    head, _, tail = html.rpartition("</body>")
-    return f"{head}{tag}\n</body>{tail}"
+    head, found, tail = html.rpartition("</article>")
+    if not found:  # a theme without an <article>: the end of the page
+        head, found, tail = html.rpartition("</body>")
+        return f"{head}{tag}\n{found}{tail}"
+    return f"{head}{found}\n{tag}{tail}"
 
 
 def on_post_build(config):

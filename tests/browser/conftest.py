@@ -122,6 +122,8 @@ def page(context, watch: Watch):
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "scheme(name): the colour scheme the browser prefers")
     config.addinivalue_line("markers", "phone: a phone-sized touch screen instead of a desktop")
+    # pytest-xdist's, named here too so that a run without xdist (-p no:xdist) knows it.
+    config.addinivalue_line("markers", "xdist_group(name): tests that share one xdist worker")
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:

@@ -1,7 +1,8 @@
 """A static file server on 127.0.0.1, in a thread, as a host like GitHub Pages would serve.
 
 Text is gzipped when the browser asks, so the weights Lighthouse reports are the
-ones a reader downloads, not the raw file sizes.
+ones a reader downloads, not the raw file sizes; the sitemap names this server's
+address, as the real host's names its own.
 """
 
 from __future__ import annotations
@@ -27,19 +28,37 @@ class _Handler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
+        if path.name == "sitemap.xml" and path.is_file():
+            return self._send(path, _for_this_host(path.read_bytes(), self.server.server_port))
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
             return super().send_head()
-        body = _gzipped(path, path.stat().st_mtime_ns)
+        return self._send(path, _gzipped(path, path.stat().st_mtime_ns), gzipped=True)
+
+    def _send(self, path: Path, body: bytes, gzipped: bool = False):
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
 
     def log_message(self, format, *args):
         pass  # a test reports what it saw; a line per request is noise
+
+
+# The address the site is built for when nothing sets SITE_URL (mkdocs.yml's site_url).
+BUILT_FOR = b"http://127.0.0.1:8000/"
+
+
+def _for_this_host(sitemap: bytes, port: int) -> bytes:
+    """The sitemap as the site's real host serves it: its addresses are the host's own.
+
+    Material's instant navigation follows only the links its sitemap lists; built for
+    127.0.0.1:8000 and served from another port, every link would reload the page.
+    """
+    return sitemap.replace(BUILT_FOR, f"http://127.0.0.1:{port}/".encode())
 
 
 @lru_cache(maxsize=256)
