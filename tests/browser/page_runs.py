@@ -2,15 +2,16 @@
 judges them.
 
 The examples mostly sleep, so the pages run at the same time, each in a tab of its
-own, and the whole takes about as long as the page whose examples
-take longest. Loading Python is different: seconds of processor work per page. A page
-loading beside pages that run makes their printed lines late (0.3 s, here), so the
-runs start only once every page has loaded, and at most one page loads per core.
+own (two or more for a page with over TAB_SECONDS of examples), and the whole takes
+about as long as the longest tab's examples. Loading Python is different: seconds of
+processor work per tab. A tab loading beside tabs that run makes their printed lines
+late (0.3 s, here), so the runs start only once every tab has loaded, and at most one
+tab loads per core.
 
 The runs are started by click events sent to the Run buttons, not by Playwright's
 mouse clicks: those scroll and repaint the page first, about 0.1 s of processor time
 each, while other pages' programs are already running. The mouse path is the one
-test_run_button.py's Stop and Edit tests take.
+test_run_controls.py takes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+from browser.conftest import DESKTOP
 from browser.run_button import (
     ALL_RUNS_ENDED,
     BUTTONS_SHOWN,
@@ -32,7 +34,6 @@ from browser.watch import Watch
 from example_format.settings import Settings, usable_cores
 from example_harness.blocks import DocExample
 
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 SPARE = 30.0  # seconds a tab's runs may take beyond their timeouts, for the worker's queue
 # A page whose examples take longer than this in all is run from two tabs or more,
 # each with its own Python: one more load costs about a second here, and the pages'
