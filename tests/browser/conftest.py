@@ -126,15 +126,20 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "xdist_group(name): tests that share one xdist worker")
 
 
-def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
-    # test_run_button.py: every page's (ran, matched), summed.
-    counts = [
+def _properties(terminalreporter, wanted: str) -> list:
+    """Every value the run's tests recorded as `wanted` (record_property)."""
+    return [
         value
         for outcome in ("passed", "failed")
         for report in terminalreporter.stats.get(outcome, [])
         for name, value in getattr(report, "user_properties", [])
-        if name == "run_button"
+        if name == wanted
     ]
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    # test_run_button.py: every page's (ran, matched), summed.
+    counts = _properties(terminalreporter, "run_button")
     if counts:
         ran, matched = (sum(column) for column in zip(*counts, strict=True))
         declared = sum(
@@ -146,6 +151,10 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
             f"Run buttons on CPython 3.14 in Chromium: {ran} examples ran, {matched} matched "
             f"their checked output and times ({len(counts)} pages); {declared} examples are "
             "declared not runnable, each showing why (test_pages.py checks every page)"
+        )
+        share, where = max(_properties(terminalreporter, "run_button_worst"))
+        terminalreporter.write_line(
+            f"The line furthest from its checked time: {where}, {share:.2f} of its tolerance"
         )
     skipped = terminalreporter.stats.get("skipped", [])
     for reason in (NO_BROWSER, NO_AXE):

@@ -1,12 +1,18 @@
 """Every page's runnable examples, run in Chromium side by side, as test_run_button.py
 judges them.
 
-The examples mostly sleep, so the pages run at the same time, each in a tab of its
-own (two or more for a page with over TAB_SECONDS of examples), and the whole takes
-about as long as the longest tab's examples. Loading Python is different: seconds of
-processor work per tab. A tab loading beside tabs that run makes their printed lines
-late (0.3 s, here), so the runs start only once every tab has loaded, and at most one
-tab loads per core.
+Loading Python is seconds of processor work per tab, so only a few tabs load it (LANES),
+once each, and then go from page to page by the theme's instant navigation, as a
+reader's tab does: the page's content is swapped in and its Run buttons reuse the
+Python already loaded. That works under the alias the sitemap names (`latest/`), so
+the tabs browse there.
+
+The printed lines are timed, and a tab loading or rendering a page beside tabs that
+run makes their lines late (0.3 s, here, for a load). So the runs go in rounds: every
+tab shows its next page, and only then do all of them run their share of examples at
+once; the round ends when the last has ended. The longest shares go together, so a
+round takes about as long as its longest share, and a page with more examples than the
+longest single example takes is shared among tabs (`shares`).
 
 The runs are started by click events sent to the Run buttons, not by Playwright's
 mouse clicks: those scroll and repaint the page first, about 0.1 s of processor time
@@ -22,7 +28,6 @@ from dataclasses import dataclass, field
 from browser.conftest import DESKTOP
 from browser.run_button import (
     ALL_RUNS_ENDED,
-    BUTTONS_SHOWN,
     LiveRun,
     loaded,
     read,
@@ -35,84 +40,96 @@ from example_format.settings import Settings, usable_cores
 from example_harness.blocks import DocExample
 
 SPARE = 30.0  # seconds a tab's runs may take beyond their timeouts, for the worker's queue
-# A page whose examples take longer than this in all is run from two tabs or more,
-# each with its own Python: one more load costs about a second here, and the pages'
-# runs last as long as the longest tab's (16 s for one page, 10 s for the next).
-TAB_SECONDS = 10.0
+# Tabs that load Python. Measured here for the 63 runs: a load costs about 2.4 s of the
+# run, a round its longest share plus about a second; 5 tabs took the least in all.
+LANES = 5
+
+# The page shows the Run buttons of `names`, in order, set up by run-button.mjs: after an
+# instant navigation, the new page's and not the last one's.
+_SHOWN = """names => {
+  const boxes = [...document.querySelectorAll(".example-run[data-name]")];
+  return boxes.length === names.length
+    && boxes.every((box, n) => box.dataset.name === names[n] && !box.hidden);
+}"""
+# Follow the page's own link to `url`, as a reader's click does (the theme's instant
+# navigation takes the click); false when the page has no link to it.
+_FOLLOW = """url => {
+  const link = [...document.querySelectorAll("a[href]")].find(a => a.href === url);
+  if (link) link.click();
+  return Boolean(link);
+}"""
 
 
 @dataclass
 class PageRun:
+    examples: list[DocExample]  # all of the page's, runnable or not
     runnable: list[tuple[DocExample, Settings]]
+    names: list[str]  # every Run button's program, in page order
     found: list[str] = field(default_factory=list)  # what was wrong before or around the runs
     live: list[LiveRun | None] = field(default_factory=list)  # per runnable example, in order
-    problems: list[str] = field(default_factory=list)  # the tabs' Watches', after the runs
+    problems: list[str] = field(default_factory=list)  # the visits' Watches', after the runs
 
 
 @dataclass
-class Tab:
-    """One tab showing a page, and which of its Run buttons it clicks (their indexes)."""
+class Visit:
+    """Some of a page's examples (their indexes), run in one round from one tab."""
 
+    path: str
     run: PageRun
-    page: object
-    watch: Watch
     share: list[int]
+    seconds: float
+
+
+@dataclass
+class Lane:
+    """A tab that loads Python once and shows one page per round."""
+
+    page: object
+    url: str = ""  # the page it shows
+    broken: str = ""  # why it can run nothing more
+    watch: Watch | None = None  # what the page it shows asked for and said, since shown
 
 
 def run_every_page(browser, site_url: str, examples: dict[str, list[DocExample]]):
-    """Open each page, load Python in its tabs, then run all their examples at once."""
-    runs = {}
-    tabs: list[Tab] = []
-    loading: deque[Tab] = deque()
+    """Load Python in LANES tabs, then run every page's examples from them, in rounds.
+
+    `site_url` is the alias's address, where instant navigation works."""
+    runs, visits = {}, []
+    for path, page_examples in examples.items():
+        pairs = [(example, example.settings()) for example in page_examples]
+        runnable = [pair for pair in pairs if pair[1].browser.runs]
+        names = [example.program_name for example, _ in runnable]
+        runs[path] = run = PageRun(page_examples, runnable, names)
+        run.live = [None] * len(runnable)
+    longest = max((s.duration for run in runs.values() for _, s in run.runnable), default=0)
+    for path, run in runs.items():
+        durations = [settings.duration for _, settings in run.runnable]
+        for share in shares(durations, longest):
+            visits.append(Visit(path, run, share, sum(durations[n] for n in share)))
+    visits.sort(key=lambda visit: -visit.seconds)  # the longest together, in the first round
+    rounds = [visits[n : n + LANES] for n in range(0, len(visits), LANES)]
     # One profile, as a reader's browser: the tabs after the first take the runtime
-    # from its cache (here 28 s to load 14 pages, against 39 s with a profile each).
+    # from its cache.
     context = browser.new_context(**DESKTOP)
     context.set_default_timeout(10_000)
     try:
-        for path, page_examples in examples.items():
-            pairs = [(example, example.settings()) for example in page_examples]
-            runs[path] = run = PageRun(runnable=[pair for pair in pairs if pair[1].browser.runs])
-            run.live = [None] * len(run.runnable)
-            for share in shares([settings.duration for _, settings in run.runnable]):
-                page = context.new_page()
-                tab = Tab(run, page, Watch(page), share)
-                tabs.append(tab)
-                run.found += _open(tab, site_url + path, page_examples)
-                if not run.found:
-                    start_loading(page, site_url)
-                    loading.append(tab)
-                if len(loading) >= usable_cores():
-                    _wait_loaded(loading.popleft())
-        while loading:
-            _wait_loaded(loading.popleft())
-        started = [tab for tab in tabs if not tab.run.found]
-        for tab in started:
-            boxes = _boxes(tab.page)
-            for n in tab.share:
-                boxes[n].locator(".example-run__run").dispatch_event("click")
-        for tab in started:
-            limit = sum(tab.run.runnable[n][1].timeout for n in tab.share) + SPARE
-            try:
-                tab.page.wait_for_function(ALL_RUNS_ENDED, timeout=limit * 1000)
-            except Exception:  # Playwright's TimeoutError: judge what did show
-                tab.run.found.append(f"the runs had not all ended after {limit:g} s")
-            boxes = _boxes(tab.page)
-            for n in tab.share:
-                tab.run.live[n] = read(boxes[n])
-        for tab in tabs:
-            tab.run.problems += tab.watch.problems()
+        lanes = _load_python(context, site_url, rounds[0] if rounds else [])
+        for number, batch in enumerate(rounds):
+            _run_round(_show(lanes, batch, site_url, first=number == 0))
+            for lane, visit in zip(lanes, batch, strict=False):
+                visit.run.problems += lane.watch.problems()
     finally:
         context.close()
     return runs
 
 
-def shares(durations: list[float]) -> list[list[int]]:
-    """The examples' indexes, split in order into runs of at most TAB_SECONDS (an example
-    longer than that alone); [] for a page with none."""
+def shares(durations: list[float], limit: float) -> list[list[int]]:
+    """The examples' indexes, split in order into runs of at most `limit` seconds (an
+    example longer than that alone); [] for a page with none."""
     tabs: list[list[int]] = [[]]
     total = 0.0
     for n, seconds in enumerate(durations):
-        if tabs[-1] and total + seconds > TAB_SECONDS:
+        if tabs[-1] and total + seconds > limit:
             tabs.append([])
             total = 0.0
         tabs[-1].append(n)
@@ -120,27 +137,93 @@ def shares(durations: list[float]) -> list[list[int]]:
     return [tab for tab in tabs if tab]
 
 
+def _load_python(context, site_url: str, first: list[Visit]) -> list[Lane]:
+    """A tab per visit of the first round, on its page, with Python loaded: at most one
+    loads per core at a time."""
+    lanes, loading = [], deque()
+    for visit in first:
+        lane = Lane(context.new_page())
+        lanes.append(lane)
+        lane.watch = Watch(lane.page)
+        lane.page.goto(site_url + visit.path)
+        lane.url = site_url + visit.path
+        lane.page.evaluate("window.__sameDocument = true")  # gone if a link reloads the page
+        if early := runtime_requests(lane.watch.requested):
+            lane.broken = f"the runtime was requested before a click: {early}"
+            continue
+        start_loading(lane.page, site_url)
+        loading.append(lane)
+        if len(loading) >= usable_cores():
+            _wait_loaded(loading.popleft())
+    while loading:
+        _wait_loaded(loading.popleft())
+    return lanes
+
+
+def _wait_loaded(lane: Lane) -> None:
+    try:
+        loaded(lane.page)
+    except AssertionError as error:
+        lane.broken = str(error)
+    except Exception:  # Playwright's TimeoutError
+        lane.broken = "Python had not loaded after the time a cold load may take"
+
+
+def _show(lanes: list[Lane], batch: list[Visit], site_url: str, *, first: bool) -> list:
+    """Bring each visit's page to its lane's tab, all at once (the pages render side by
+    side); the (lane, visit) pairs whose examples can run there. Why the others cannot
+    goes into their pages' findings."""
+    going = []
+    for lane, visit in zip(lanes, batch, strict=False):
+        url = site_url + visit.path
+        if not first:
+            lane.watch.stop()
+            lane.watch = Watch(lane.page)
+        if lane.broken:
+            visit.run.found.append(f"examples {visit.share} not run: {lane.broken}")
+        elif lane.url == url:
+            going.append((lane, visit))
+        elif lane.page.evaluate(_FOLLOW, url):
+            lane.url = url
+            going.append((lane, visit))
+        else:
+            visit.run.found.append(f"no link to {url} on {lane.url} to follow")
+    return [(lane, visit) for lane, visit in going if _arrived(lane, visit)]
+
+
+def _arrived(lane: Lane, visit: Visit) -> bool:
+    found = visit.run.found
+    lane.page.wait_for_url(lane.url)
+    if not lane.page.evaluate("window.__sameDocument === true"):
+        lane.broken = f"the link to {lane.url} reloaded the page: instant navigation is broken"
+        found.append(lane.broken)
+        return False
+    try:
+        lane.page.wait_for_function(_SHOWN, arg=visit.run.names)
+    except Exception:  # Playwright's TimeoutError: say what the page shows instead
+        found += shown_problems(lane.page, visit.run.examples)
+        found.append(f"Run buttons for {visit.run.names} not all shown")
+        return False
+    return True
+
+
+def _run_round(ready: list[tuple[Lane, Visit]]) -> None:
+    """Start every ready visit's runs at once, then wait for each and read them."""
+    for lane, visit in ready:
+        boxes = _boxes(lane.page)
+        for n in visit.share:
+            boxes[n].locator(".example-run__run").dispatch_event("click")
+    for lane, visit in ready:
+        limit = sum(visit.run.runnable[n][1].timeout for n in visit.share) + SPARE
+        try:
+            lane.page.wait_for_function(ALL_RUNS_ENDED, timeout=limit * 1000)
+        except Exception:  # Playwright's TimeoutError: judge what did show
+            visit.run.found.append(f"the runs had not all ended after {limit:g} s")
+        boxes = _boxes(lane.page)
+        for n in visit.share:
+            visit.run.live[n] = read(boxes[n])
+
+
 def _boxes(page) -> list:
     boxes = page.locator(".example-run[data-name]")
     return [boxes.nth(n) for n in range(boxes.count())]
-
-
-def _wait_loaded(tab: Tab) -> None:
-    try:
-        loaded(tab.page)
-    except AssertionError as error:
-        tab.run.found.append(str(error))
-    except Exception:  # Playwright's TimeoutError
-        tab.run.found.append("Python had not loaded after the time a cold load may take")
-
-
-def _open(tab: Tab, url: str, examples: list[DocExample]) -> list[str]:
-    """Load the page and say what is wrong with what it shows before a click."""
-    # test_pages.py waits for the network to go quiet on every page, to see any request
-    # the runtime made unasked; here the buttons being shown is enough.
-    tab.page.goto(url)
-    tab.page.wait_for_function(BUTTONS_SHOWN)
-    found = shown_problems(tab.page, examples)
-    if early := runtime_requests(tab.watch.requested):
-        found.append(f"the runtime was requested before a click: {early}")
-    return found

@@ -2,17 +2,19 @@
 site runs in the browser (Pyodide, CPython 3.14) and prints exactly its checked output,
 each line within the example's tolerance of its checked time; the others show why not.
 
-Python is loaded once per page and the page's examples run one after another in it;
-the pages run side by side (page_runs.py says how their timing is kept clean). Nothing
-of the runtime is requested before the first click, and nothing leaves 127.0.0.1
-before or after it. The summary line counts how many examples ran, matched, and were
-declared not runnable (conftest.py prints it). The controls themselves: test_run_controls.py.
+Python loads in a few tabs, which go from page to page by instant navigation; a page's
+examples run one after another, and the pages side by side, in rounds (page_runs.py says
+how their timing is kept clean). Nothing leaves 127.0.0.1 before or after a run, and
+nothing of the runtime is requested before the first click (test_pages.py checks that on
+every page). The summary line counts how many examples ran, matched, and were declared
+not runnable (conftest.py prints it). The controls themselves: test_run_controls.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from browser.deploy import ALIAS
 from browser.page_runs import PageRun, run_every_page, shares
 from browser.pages import examples_by_page, page_id
 from browser.run_button import require_runtime
@@ -30,8 +32,10 @@ def runtime_installed() -> None:
 
 
 @pytest.fixture(scope="module")
-def page_runs(browser, site_url: str) -> dict[str, PageRun]:
-    return run_every_page(browser, site_url, {path: EXAMPLES[path] for path in RUNNABLE})
+def page_runs(browser, server_url: str) -> dict[str, PageRun]:
+    # Under the alias the sitemap names, where instant navigation works (page_runs.py).
+    latest = f"{server_url}{ALIAS}/"
+    return run_every_page(browser, latest, {path: EXAMPLES[path] for path in RUNNABLE})
 
 
 def problems_of(example, settings, live) -> list[str]:
@@ -60,19 +64,26 @@ def test_every_runnable_example_prints_its_checked_output(
     ran = page_runs[path]
     failures = list(ran.found)
     matched = 0
-    for (example, settings), live in zip(ran.runnable, ran.live, strict=False):
-        if problems := problems_of(example, settings, live):
+    worst = (0.0, "")  # the line furthest from its checked time, in tolerances
+    for (example, settings), live in zip(ran.runnable, ran.live, strict=True):
+        if live is None:
+            failures.append(f"{example.where}: not run")
+        elif problems := problems_of(example, settings, live):
             failures.append(f"{example.where}: " + "; ".join(problems))
         elif live.matched:
             matched += 1
-    if ran.live and len(ran.live) != len(ran.runnable):
-        failures.append(f"{len(ran.live)} runs read for {len(ran.runnable)} Run buttons")
+        if live and example.output and len(example.output.times) == len(live.seconds):
+            times = zip(example.output.times, live.seconds, strict=True)
+            for number, (want, got) in enumerate(times, start=1):
+                off = f"{example.where}, line {number}: {got - want:+.2f} s"
+                worst = max(worst, (abs(got - want) / settings.tolerance, off))
+    record_property("run_button_worst", worst)
     failures += [f"requests or errors: {problem}" for problem in ran.problems]
     record_property("run_button", (len(ran.runnable), matched))
     assert failures == [], "\n".join(failures)
 
 
 def test_a_long_page_is_shared_among_tabs_in_order() -> None:
-    assert shares([]) == []
-    assert shares([4, 5, 3, 12, 0, 1]) == [[0, 1], [2], [3], [4, 5]]
-    assert [n for tab in shares([3.0] * 9) for n in tab] == list(range(9))
+    assert shares([], 10) == []
+    assert shares([4, 5, 3, 12, 0, 1], 10) == [[0, 1], [2], [3], [4, 5]]
+    assert [n for tab in shares([3.0] * 9, 10) for n in tab] == list(range(9))
