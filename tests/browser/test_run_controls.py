@@ -24,7 +24,9 @@ from browser.run_button import BUTTONS_SHOWN, FIRST_LOAD, read, require_runtime,
 from browser.watch import Watch
 from example_harness.verdict import comparable
 
-pytestmark = pytest.mark.xdist_group("run-controls")
+# Long: a third of the browser run's time on one worker, started first so that the
+# other worker's pages fill the rest, rather than it running alone at the end.
+pytestmark = [pytest.mark.xdist_group("run-controls"), pytest.mark.long]
 EXAMPLES = examples_by_page()
 
 
