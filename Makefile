@@ -40,7 +40,7 @@ ALIAS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test test-steps suite test-browser test-run-buttons docs examples examples-every-python \
+.PHONY: help serve test suite test-browser test-run-buttons browser-site docs examples examples-every-python \
 	update-examples check-page flake-hunt lint check-github github-labels format lock bench bench-site compare-engines \
 	versions-deploy versions-list versions-serve publish clean
 
@@ -86,9 +86,18 @@ EXAMPLES_STEP := $(if $(filter yes,$(EVERY_PYTHON)),examples-every-python,exampl
 # No `docs` step: compare-engines starts with the same strict MkDocs build.
 TEST_STEPS := lint compare-engines check-github $(EXAMPLES_STEP) suite test-browser
 
-test: $(STAMP) ## Run every check: hooks, strict build, .github/, the examples on every Python, the suite, the browser
+# The browser suite's site is deployed (two MkDocs builds, one core) beside the first
+# steps, which leave the other core idle, and is ready before the timed examples start.
+# node_modules/ first: the builds copy the Run button's runtime from it.
+test: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## Run every check: hooks, strict build, .github/, the examples on every Python, the suite, the browser
 	@failed=""; summary=""; \
+	export BROWSER_SITE_DIR=$$(mktemp -d); trap 'rm -rf "$$BROWSER_SITE_DIR"' EXIT; \
+	$(MAKE) --no-print-directory browser-site > "$$BROWSER_SITE_DIR/deploy.log" 2>&1 & deploying=$$!; \
 	for step in $(TEST_STEPS); do \
+		if [ $$step = $(EXAMPLES_STEP) ] && ! wait $$deploying; then \
+			echo; echo "The browser suite's site did not deploy; test-browser tries again:"; \
+			cat "$$BROWSER_SITE_DIR/deploy.log"; \
+		fi; \
 		echo; echo "==> make $$step"; started=$$(date +%s); \
 		if $(MAKE) --no-print-directory $$step; then result=passed; \
 		else result=FAILED; failed="$$failed $$step"; fi; \
@@ -104,23 +113,40 @@ suite: $(STAMP) ## The rest of the pytest suite: examples' lint, the harness's o
 	$(BIN)/pytest --ignore=tests/test_examples.py -n 4 --dist worksteal $(PYTEST_ARGS)
 
 # Its own run, after the timed examples: a worker per core, each with its own server and
-# Chromium, all sharing one deployed site (deployed once, by the first worker to need it,
-# into BROWSER_SITE_DIR, where the Run buttons' run finds it).
+# Chromium, all sharing one deployed site (deployed once into BROWSER_SITE_DIR, by `make
+# test` or else by the first run to need it).
 # axe-core comes from package-lock.json, so it first runs `npm ci` where npm exists.
 # Skips (loudly) without a Chromium or without axe-core, unless BROWSER_TESTS=required.
-# Then the Run buttons, alone: their printed lines are timed, and beside a second Chromium
-# (axe, another Python loading) whole runs came 0.3 s late, in 2 runs of 3 here
-# (tests/browser/page_runs.py keeps loading and running apart within their own run).
+# The Run buttons' printed lines are timed, so their run (make test-run-buttons) starts
+# first and has the processor first. The rest waits until their Python has loaded (seconds
+# of processor work per tab), then runs beside their runs at the lowest priority: nice, and
+# its Chromiums' sessions too (tests/browser/chromium.py). Their report comes at the end.
 test-browser: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## The built site in Chromium: pages, search, copy, axe, links, phone, Run buttons
-	@status=0; export BROWSER_SITE_DIR=$$(mktemp -d); \
-	$(BIN)/pytest tests/browser -n auto --dist loadgroup --ignore=tests/browser/test_run_button.py \
-		$(PYTEST_ARGS) \
+	@status=0; made=""; \
+	if [ -z "$$BROWSER_SITE_DIR" ]; then made=$$(mktemp -d); export BROWSER_SITE_DIR=$$made; fi; \
+	loaded="$$BROWSER_SITE_DIR/run-buttons-loaded"; log="$$BROWSER_SITE_DIR/run-buttons.log"; \
+	rm -f "$$loaded"; \
+	echo "The Run buttons' run starts first (its report comes last); the rest, once their Python has loaded."; \
+	RUN_BUTTONS_LOADED="$$loaded" $(BIN)/pytest tests/browser/test_run_button.py -p no:xdist \
+		$(PYTEST_ARGS) > "$$log" 2>&1 & runs=$$!; \
+	trap 'kill $$runs 2>/dev/null; if [ -n "$$made" ]; then rm -rf "$$made"; fi' EXIT; \
+	trap 'exit 130' INT TERM; \
+	while [ ! -e "$$loaded" ] && kill -0 $$runs 2>/dev/null; do sleep 0.2; done; \
+	BROWSER_PRIORITY=lowest nice -n 19 $(BIN)/pytest tests/browser -n auto --dist loadgroup \
+		--ignore=tests/browser/test_run_button.py $(PYTEST_ARGS) \
 		|| status=1; \
-	$(MAKE) --no-print-directory test-run-buttons || status=1; \
-	rm -rf "$$BROWSER_SITE_DIR"; exit $$status
+	wait $$runs || status=1; \
+	echo; echo "The Run buttons (make test-run-buttons), which ran first, then beside the above:"; \
+	cat "$$log"; exit $$status
 
 test-run-buttons: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## Every Run button of the built site in Chromium, one browser alone (lines are timed)
 	$(BIN)/pytest tests/browser/test_run_button.py -p no:xdist $(PYTEST_ARGS)
+
+# The two-version mike deployment the browser tests use, into BROWSER_SITE_DIR/gh-pages
+# (tests/browser/deploy.py); `make test` runs it beside its first steps.
+browser-site: $(STAMP) $(if $(NPM),node_modules/.package-lock.json)
+	@test -n "$(BROWSER_SITE_DIR)" || { echo "usage: make browser-site BROWSER_SITE_DIR=<folder>"; exit 2; }
+	cd tests && $(abspath $(BIN))/python -m browser.deploy "$(BROWSER_SITE_DIR)"
 
 docs: $(STAMP) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site

@@ -1,6 +1,9 @@
 """One deployed site for the whole run, shared by the xdist workers; a server and a
 Chromium in each worker.
 
+With BROWSER_PRIORITY=lowest (make test-browser) each worker's Chromium takes the
+processor only when the Run buttons' timed run beside it does not (chromium.py).
+
 Without a Chromium the browser tests skip, and say so in the summary; with
 BROWSER_TESTS=required (set by .ci/run) a missing browser fails them instead.
 """
@@ -12,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 from browser import chromium, deploy, phone, serve
 from browser.accessibility import AXE_CORE
@@ -35,22 +37,17 @@ NO_AXE = (
 def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The gh-pages tree of a two-version mike deployment, made once per run.
 
-    BROWSER_SITE_DIR, if set, names a folder to keep it in for later pytest runs.
-    Session fixtures run once per xdist worker: the first worker to get here deploys,
-    under a lock in the run's temporary directory (each worker's own is inside it), and
-    the others wait for it and use the same tree, as pytest-xdist's documentation shows.
+    BROWSER_SITE_DIR, if set, names a folder to keep it in for later pytest runs (`make
+    test` deploys into it while its first steps run). Session fixtures run once per xdist
+    worker: the first to get here deploys into the run's temporary directory (each
+    worker's own is inside it) and the others use the same tree.
     """
     run_dir = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         run_dir = run_dir.parent
     if shared := os.environ.get("BROWSER_SITE_DIR"):
         run_dir = Path(shared)  # `make test-browser`: its two pytest runs deploy once
-    out = run_dir / "gh-pages"
-    with FileLock(run_dir / "gh-pages.lock"):
-        if not out.is_dir():
-            # Renamed into place only once whole: a worker never sees half a deployment.
-            deploy.deploy(run_dir / "gh-pages.partial").rename(out)
-    return out
+    return deploy.deploy_once(run_dir)
 
 
 @pytest.fixture(scope="session")
@@ -85,6 +82,8 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=chromium.flags())
+        if os.environ.get("BROWSER_PRIORITY") == "lowest":
+            chromium.yield_processor()
         yield launched
         launched.close()
 

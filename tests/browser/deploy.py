@@ -15,6 +15,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from filelock import FileLock
+
 ROOT = Path(__file__).resolve().parents[2]
 OLD, NEW, ALIAS = "0.1", "0.2", "latest"
 _NOT_SOURCES = shutil.ignore_patterns(
@@ -28,6 +30,18 @@ def copy_project(to: Path) -> Path:
     if (ROOT / "node_modules").is_dir():  # the Run button's runtime, copied in by the build
         (to / "node_modules").symlink_to(ROOT / "node_modules")
     return to
+
+
+def deploy_once(folder: Path) -> Path:
+    """The deployment in `folder`/gh-pages, made by whichever process asks first (an
+    xdist worker, or `make test` while its untimed steps run); the others wait for it,
+    as pytest-xdist's documentation shows. It is renamed into place only once whole, so
+    nobody sees half of it."""
+    out = folder / "gh-pages"
+    with FileLock(folder / "gh-pages.lock"):
+        if not out.is_dir():
+            deploy(folder / "gh-pages.partial").rename(out)
+    return out
 
 
 def deploy(out: Path) -> Path:
@@ -67,3 +81,7 @@ def deploy(out: Path) -> Path:
         return out
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":  # make browser-site
+    deploy_once(Path(sys.argv[1]))

@@ -14,6 +14,10 @@ once; the round ends when the last has ended. The longest shares go together, so
 round takes about as long as its longest share, and a page with more examples than the
 longest single example takes is shared among tabs (`shares`).
 
+`make test-browser` runs the rest of the browser tests beside these runs, at the lowest
+priority, once Python has loaded in every tab: the file RUN_BUTTONS_LOADED names is
+created then.
+
 The runs are started by click events sent to the Run buttons, not by Playwright's
 mouse clicks: those scroll and repaint the page first, about 0.1 s of processor time
 each, while other pages' programs are already running. The mouse path is the one
@@ -22,8 +26,10 @@ test_run_controls.py takes.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from browser.conftest import DESKTOP
 from browser.run_button import (
@@ -114,6 +120,8 @@ def run_every_page(browser, site_url: str, examples: dict[str, list[DocExample]]
     context.set_default_timeout(10_000)
     try:
         lanes = _load_python(context, site_url, rounds[0] if rounds else [])
+        if signal := os.environ.get("RUN_BUTTONS_LOADED"):
+            Path(signal).touch()
         for number, batch in enumerate(rounds):
             _run_round(_show(lanes, batch, site_url, first=number == 0))
             for lane, visit in zip(lanes, batch, strict=False):
