@@ -185,9 +185,6 @@ def example_runs(
     schedule = Schedule(
         jobs,
         width=config.getoption("examples_at_once") * pythons,
-        # Several Pythons' start-ups need the cores a CPU-bound example leaves free; one
-        # Python's fit around them, and outputs are recorded from a machine left quiet.
-        share_free_cores=pythons > 1,
     )
     try:
         yield schedule

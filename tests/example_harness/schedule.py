@@ -11,22 +11,24 @@ rules below hold for the machine, not for each Python.
 The machine's cores are handed out (`Cores`): a program in start-up takes one (an
 interpreter's start-up and the program's imports are processor work, a quarter of a
 second for aiohttp, and sixteen at once would starve the programs already running,
-whose lines are timed); a CPU-bound program (`cores=`) takes the cores it declares,
-or every core when it runs alone, for its whole run, and waits for no start-up that
-asked after it. A sleeping program takes none. The CPU-bound programs run one at a
+whose lines are timed); a CPU-bound program (`cores=`) takes every core for its
+whole run, and waits for no start-up that asked after it. A sleeping program takes none. The CPU-bound programs run one at a
 time, whatever their Python:
 
 1. Sleep-bound examples so long that, started later, they would end after the
    longest one start at once (today: the twelve-second ones).
-2. When they are past start-up, the CPU-bound examples that need every core run one
-   at a time, alone: nothing starts beside them. Sleeping programs use no processor,
+2. When they are past start-up, the CPU-bound examples run one at a time, alone:
+   nothing starts beside them. Sleeping programs use no processor,
    and whatever the early ones do use is measured and allowed for like any other
    process's (machine.py), so a process pool reduced to one worker still fails on a
    quiet machine.
-3. Then every other example, longest first, at most `width` at a time, while the
-   CPU-bound examples that leave a core free run one at a time beside start-ups on
-   that core. With one Python those run alone in step 2 too: its start-ups fit in the
-   time anyway, and `make update-examples` (one Python) records them on a quiet machine.
+3. Then every other example, longest first, at most `width` at a time.
+
+One that needs one core of two runs alone too, with several Pythons as with one.
+Beside other Pythons' start-ups on the free core, `cpu_work_in_a_process...` took
+1.19 to 1.35 s on 3.13 (1.02 alone), and with another process keeping a core busy it
+failed in 3 runs of 3 (2.1 to 2.3 s): nothing was left free. Alone, it costs the run
+about 3 s.
 
 So one Python's suite lasts about as long as its longest example; several Pythons'
 take as long as their start-ups' processor time allows (`make bench` prints both).
@@ -102,28 +104,21 @@ class Plan:
     early: list[Job]  # long sleepers, started first
     alone: list[Job]  # CPU-bound, one at a time, nothing starting beside them
     rest: list[Job]  # the other sleepers, longest first
-    beside: list[Job]  # CPU-bound, one at a time, start-ups beside them on the free cores
 
 
-def plan(jobs: Iterable[Job], cores: int, share_free_cores: bool) -> Plan:
-    """The order of `Schedule`: see the module's docstring.
-
-    `share_free_cores`: whether a CPU-bound example that leaves cores free runs beside
-    start-ups (beside) or, like those that need every core, alone.
-    """
+def plan(jobs: Iterable[Job]) -> Plan:
+    """The order of `Schedule`: see the module's docstring."""
     jobs = list(jobs)
     by_length = sorted(jobs, key=lambda job: -job.settings.duration)
-    cpu = [job for job in by_length if job.cpu_bound]
+    alone = [job for job in by_length if job.cpu_bound]
     sleepers = [job for job in by_length if not job.cpu_bound]
-    alone = [job for job in cpu if not share_free_cores or job.settings.cores >= cores]
-    beside = [job for job in cpu if job not in alone]
     if not alone or not sleepers:
-        return Plan([], alone, sleepers, beside)
+        return Plan([], alone, sleepers)
     # A sleeper started after the lone turn ends at about turn + its duration.
     turn = sum(job.settings.duration for job in alone)
     longest = max(job.settings.duration for job in jobs)
     early = [job for job in sleepers if turn + job.settings.duration > longest]
-    return Plan(early, alone, [job for job in sleepers if job not in early], beside)
+    return Plan(early, alone, [job for job in sleepers if job not in early])
 
 
 class Cores:
@@ -162,9 +157,8 @@ class Cores:
 class Schedule:
     """Runs the jobs in the background in `plan`'s order; `run_of` waits for one."""
 
-    def __init__(self, jobs: Iterable[Job], width: int, share_free_cores: bool = False) -> None:
+    def __init__(self, jobs: Iterable[Job], width: int) -> None:
         self._jobs = {job.key: job for job in jobs}
-        self._share_free_cores = share_free_cores
         self._pool = ThreadPoolExecutor(max_workers=max(1, width), thread_name_prefix="example")
         self._stopping = threading.Event()
         self._running: set[subprocess.Popen[bytes]] = set()
@@ -190,12 +184,11 @@ class Schedule:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _conduct(self) -> None:
-        order = plan(self._jobs.values(), self._cores.count, self._share_free_cores)
+        order = plan(self._jobs.values())
         for job in order.early:
             self._pool.submit(self._run, job)
         deadline = time.monotonic() + _STARTUP_WAIT
-        cpu = order.alone or order.beside
-        while cpu and not all(job.started_up() for job in order.early):
+        while order.alone and not all(job.started_up() for job in order.early):
             if time.monotonic() > deadline:
                 break
             time.sleep(0.02)
@@ -203,8 +196,6 @@ class Schedule:
             self._run(job, cores=self._cores.count)
         for job in order.rest:
             self._pool.submit(self._run, job)
-        for job in order.beside:
-            self._run(job, cores=job.settings.cores)
 
     def _run(self, job: Job, cores: int | None = None) -> None:
         """Run one job: a sleeper holds a core during its start-up, a CPU-bound one
