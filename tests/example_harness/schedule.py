@@ -12,8 +12,8 @@ The machine's cores are handed out (`Cores`): a program in start-up takes one (a
 interpreter's start-up and the program's imports are processor work, a quarter of a
 second for aiohttp, and sixteen at once would starve the programs already running,
 whose lines are timed); a CPU-bound program (`cores=`) takes every core for its
-whole run, and waits for no start-up that asked after it. A sleeping program takes none. The CPU-bound programs run one at a
-time, whatever their Python:
+whole run, and waits for no start-up that asked after it. A sleeping program takes
+none. The CPU-bound programs run one at a time, whatever their Python:
 
 1. Sleep-bound examples so long that, started later, they would end after the
    longest one start at once (today: the twelve-second ones).
