@@ -70,10 +70,14 @@ _FOLLOW = """url => {
 class PageRun:
     examples: list[DocExample]  # all of the page's, runnable or not
     runnable: list[tuple[DocExample, Settings]]
-    names: list[str]  # every Run button's program, in page order
     found: list[str] = field(default_factory=list)  # what was wrong before or around the runs
     live: list[LiveRun | None] = field(default_factory=list)  # per runnable example, in order
     problems: list[str] = field(default_factory=list)  # the visits' Watches', after the runs
+
+    @property
+    def names(self) -> list[str]:
+        """Every Run button's program, in page order."""
+        return [example.program_name for example, _ in self.runnable]
 
 
 @dataclass
@@ -104,8 +108,7 @@ def run_every_page(browser, site_url: str, examples: dict[str, list[DocExample]]
     for path, page_examples in examples.items():
         pairs = [(example, example.settings()) for example in page_examples]
         runnable = [pair for pair in pairs if pair[1].browser.runs]
-        names = [example.program_name for example, _ in runnable]
-        runs[path] = run = PageRun(page_examples, runnable, names)
+        runs[path] = run = PageRun(page_examples, runnable)
         run.live = [None] * len(runnable)
     longest = max((s.duration for run in runs.values() for _, s in run.runnable), default=0)
     for path, run in runs.items():
