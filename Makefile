@@ -112,6 +112,10 @@ test: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## Run every check: 
 suite: $(STAMP) ## The rest of the pytest suite: examples' lint, the harness's own tests, .github, deploys
 	$(BIN)/pytest --ignore=tests/test_examples.py -n 4 --dist worksteal $(PYTEST_ARGS)
 
+# The Run buttons' run: alone in its pytest process, since its lines are timed. test-browser
+# starts it itself (not through make) so that it can stop it on Ctrl-C.
+RUN_BUTTONS = $(BIN)/pytest tests/browser/test_run_button.py -p no:xdist
+
 # Its own run, after the timed examples: a worker per core, each with its own server and
 # Chromium, all sharing one deployed site (deployed once into BROWSER_SITE_DIR, by `make
 # test` or else by the first run to need it).
@@ -127,8 +131,7 @@ test-browser: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## The built
 	loaded="$$BROWSER_SITE_DIR/run-buttons-loaded"; log="$$BROWSER_SITE_DIR/run-buttons.log"; \
 	rm -f "$$loaded"; \
 	echo "The Run buttons' run starts first (its report comes last); the rest, once their Python has loaded."; \
-	RUN_BUTTONS_LOADED="$$loaded" $(BIN)/pytest tests/browser/test_run_button.py -p no:xdist \
-		$(PYTEST_ARGS) > "$$log" 2>&1 & runs=$$!; \
+	RUN_BUTTONS_LOADED="$$loaded" $(RUN_BUTTONS) $(PYTEST_ARGS) > "$$log" 2>&1 & runs=$$!; \
 	trap 'kill $$runs 2>/dev/null; if [ -n "$$made" ]; then rm -rf "$$made"; fi' EXIT; \
 	trap 'exit 130' INT TERM; \
 	while [ ! -e "$$loaded" ] && kill -0 $$runs 2>/dev/null; do sleep 0.2; done; \
@@ -140,7 +143,7 @@ test-browser: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## The built
 	cat "$$log"; exit $$status
 
 test-run-buttons: $(STAMP) $(if $(NPM),node_modules/.package-lock.json) ## Every Run button of the built site in Chromium, one browser alone (lines are timed)
-	$(BIN)/pytest tests/browser/test_run_button.py -p no:xdist $(PYTEST_ARGS)
+	$(RUN_BUTTONS) $(PYTEST_ARGS)
 
 # The two-version mike deployment the browser tests use, into BROWSER_SITE_DIR/gh-pages
 # (tests/browser/deploy.py); `make test` runs it beside its first steps.
