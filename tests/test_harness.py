@@ -479,6 +479,22 @@ def test_a_pool_forced_to_one_worker_fails_on_a_quiet_machine(project: Project) 
     assert "a pool with one worker" in message
 
 
+def test_a_program_that_ends_during_a_run_is_the_machine_not_the_example(
+    project: Project,
+) -> None:
+    # The suite runs many programs at once, and one that ends while another runs must
+    # not be charged to it: a busy machine would look quiet, and a CPU-bound example
+    # beside it would get no allowance for the cores it lost.
+    spin = "import time\nend = time.process_time() + 1\nwhile time.process_time() < end: pass\n"
+    spinner = subprocess.Popen([sys.executable, "-c", spin])
+    reaper = threading.Thread(target=spinner.wait)  # reaped during the run, as the suite does
+    reaper.start()
+    run = run_program("import time\ntime.sleep(1.5)\n", "sleeps.py", project.root, timeout=30)
+    reaper.join()
+    assert run.load.program_cpu < 0.5, run.load
+    assert run.load.others > 0.4, run.load
+
+
 @pytest.mark.parametrize(
     ("cores", "others", "stretch"),
     [

@@ -2,9 +2,9 @@
 
 A sleep-bound example barely notices a busy machine; a CPU-bound one (it declares
 `cores=`) slows down when other processes take the cores it needs. The runner
-samples the machine's CPU time and the example's own around each run, so the
-verdict can tell "the machine was busy" from "the program lost its concurrency",
-and allow a CPU-bound example exactly the slowdown the machine imposed.
+samples the machine's CPU time around each run and the program reports its own at
+exit, so the verdict can tell "the machine was busy" from "the program lost its
+concurrency", and allow a CPU-bound example exactly the slowdown the machine imposed.
 """
 
 from __future__ import annotations
@@ -25,14 +25,17 @@ class Sample:
 
 
 def sample() -> Sample:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Sample(_machine_busy(), usage.ru_utime + usage.ru_stime)
+
+
+def _machine_busy() -> float:
     times = psutil.cpu_times()
     # Busy time as the kernel counts it; iowait is idle, and guest time is already
     # inside user time on Linux. steal is CPU a hypervisor gave to someone else.
-    busy = sum(
+    return sum(
         getattr(times, name, 0.0) for name in ("user", "nice", "system", "irq", "softirq", "steal")
     )
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return Sample(busy, usage.ru_utime + usage.ru_stime)
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,15 @@ class Load:
     others: float  # cores other processes kept busy, on average over the run
 
     @staticmethod
-    def between(before: Sample, after: Sample, wall: float, cores: int) -> Load:
-        program = max(0.0, after.children - before.children)
+    def between(
+        before: Sample, after: Sample, wall: float, cores: int, program_cpu: float | None = None
+    ) -> Load:
+        """`program_cpu` as the program counted it at exit (runner.py). Without it (a
+        program killed before its exit handlers) the children's time that ended in the
+        interval stands in, which also counts any other child that ended meanwhile."""
+        if program_cpu is None:
+            program_cpu = after.children - before.children
+        program = max(0.0, program_cpu)
         others_cpu = max(0.0, after.machine_busy - before.machine_busy - program)
         return Load(cores, program, min(float(cores), others_cpu / wall) if wall > 0 else 0.0)
 

@@ -58,7 +58,7 @@ if _report:
     network_guard.install(_report)
 _path = os.environ.pop("EXAMPLE_HARNESS_START_FILE", None)
 if _path:  # the example itself, not a Python it starts (which starts as a reader's would)
-    import asyncio, atexit, importlib, signal, time
+    import asyncio, atexit, importlib, resource, signal, time
 if _path and _report:
     import leftovers
     atexit.register(leftovers.report, _report)  # runs last, untimed, after _ended
@@ -76,9 +76,16 @@ if _path:
         _file.write(repr(time.time()))
 
     @atexit.register  # registered first, so it runs after the program's own handlers
-    def _ended(path=_path + ".end", now=time.time):
+    def _ended(path=_path + ".end", now=time.time, usage=resource.getrusage):
+        ended = now()
+        # The program's own processor time, with the children it waited for (a pool's
+        # workers): the suite's count of its children also holds every other example
+        # that ended meanwhile.
+        cpu = sum(
+            sum(usage(who)[:2]) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+        )
         with open(path, "w") as file:
-            file.write(repr(now()))
+            file.write(f"{ended!r} {cpu!r}")
 """
 
 
@@ -193,11 +200,19 @@ def run_program(
     run.seconds = time.perf_counter() - started
     if not run.timed_out:
         run.harness_report += _left_running(process)
-    run.load = machine.Load.between(before, machine.sample(), run.seconds, machine.usable_cores())
+    after = machine.sample()
     for reader in readers:
         reader.join(timeout=5)
+    ended = _ended(startup_dir / "started")
+    run.load = machine.Load.between(
+        before,
+        after,
+        run.seconds,
+        machine.usable_cores(),
+        program_cpu=None if ended is None else ended[1],
+    )
     startup = _startup_seconds(startup_dir / "started", launched_wall)
-    run.seconds = _program_seconds(startup_dir / "started", launched_wall, run.seconds)
+    run.seconds = _program_seconds(ended, launched_wall, run.seconds)
     run.seconds -= startup
     run.line_times = [max(0.0, t - startup) for t in run.line_times]
     process.stdout.close()
@@ -211,7 +226,19 @@ def run_program(
     return run
 
 
-def _program_seconds(marker: Path, launched_wall: float, measured: float) -> float:
+def _ended(marker: Path) -> tuple[float, float] | None:
+    """When the program's last exit handler ran (wall clock), and the processor
+    seconds it and its waited-for children had used by then; None if it never said."""
+    try:
+        ended_wall, cpu = map(float, marker.with_name(marker.name + ".end").read_text().split())
+    except (OSError, ValueError):
+        return None
+    return ended_wall, cpu
+
+
+def _program_seconds(
+    ended: tuple[float, float] | None, launched_wall: float, measured: float
+) -> float:
     """Seconds from launch until the program had finished, teardown excluded.
 
     The child notes when its last atexit handler ran: the program's code, its threads
@@ -220,11 +247,9 @@ def _program_seconds(marker: Path, launched_wall: float, measured: float) -> flo
     A program stopped by a signal or os._exit() notes nothing: then it is the time
     the process took, measured here.
     """
-    try:
-        ended_wall = float(marker.with_name(marker.name + ".end").read_text())
-    except (OSError, ValueError):
+    if ended is None:
         return measured
-    return min(measured, max(0.0, ended_wall - launched_wall))
+    return min(measured, max(0.0, ended[0] - launched_wall))
 
 
 def _startup_seconds(marker: Path, launched_wall: float) -> float:
