@@ -831,6 +831,19 @@ def test_cores_serve_a_cpu_bound_turn_before_start_ups_that_wait() -> None:
     assert order == ["cpu-bound turn", "later start-up"]
 
 
+def test_a_second_start_up_waits_while_the_machine_has_no_core_to_spare() -> None:
+    machine_busy = [1.9]  # another process keeps a core busy, a start-up the other
+    cores = Cores(2, busy=lambda: machine_busy[0])
+    cores.take(1)  # the first start-up goes, however busy the machine: the suite goes on
+    second = threading.Thread(target=cores.take, args=(1,))
+    second.start()
+    second.join(timeout=0.3)
+    assert second.is_alive()  # a core is ours to hand out, but no core is spare
+    machine_busy[0] = 1.0
+    second.join(timeout=5)
+    assert not second.is_alive()
+
+
 def test_also_python_must_be_another_version_of_python(project: Project) -> None:
     result = project.check("--also-python", str(project.root / "no-python"))
     assert result.returncode == 4

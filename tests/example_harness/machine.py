@@ -10,6 +10,9 @@ concurrency", and allow a CPU-bound example exactly the slowdown the machine imp
 from __future__ import annotations
 
 import resource
+import threading
+import time
+from collections import deque
 from dataclasses import dataclass
 
 import psutil
@@ -36,6 +39,36 @@ def _machine_busy() -> float:
     return sum(
         getattr(times, name, 0.0) for name in ("user", "nice", "system", "irq", "softirq", "steal")
     )
+
+
+class Meter:
+    """How many cores the whole machine kept busy just now (the last `window` s).
+
+    The schedule asks it before it starts another program: start-up is processor
+    work, and starting one on a machine with no core to spare makes the programs
+    already running late, whoever keeps the cores busy (the suite's own start-ups, or
+    another process on a shared runner).
+    """
+
+    def __init__(self, window: float = 0.2, every: float = 0.05) -> None:
+        self._every = every
+        self._samples: deque[tuple[float, float]] = deque(maxlen=round(window / every) + 1)
+        self._samples.append((time.monotonic(), _machine_busy()))
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._sample, name="meter", daemon=True)
+        self._thread.start()
+
+    def busy_cores(self) -> float:
+        (start, busy_then), (now, busy_now) = self._samples[0], self._samples[-1]
+        return (busy_now - busy_then) / (now - start) if now > start else 0.0
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stopped.wait(self._every):
+            self._samples.append((time.monotonic(), _machine_busy()))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,10 @@ interpreter's start-up and the program's imports are processor work, a quarter o
 second for aiohttp, and sixteen at once would starve the programs already running,
 whose lines are timed); a CPU-bound program (`cores=`) takes every core for its
 whole run, and waits for no start-up that asked after it. A sleeping program takes
-none. The CPU-bound programs run one at a time, whatever their Python:
+none. A start-up also waits while the machine has no core to spare, whoever keeps it
+busy: beside a process that kept one core of two busy, two start-ups at once made
+sleep-bound lines 0.3 to 0.4 s late. The CPU-bound programs run one at a time,
+whatever their Python:
 
 1. Sleep-bound examples so long that, started later, they would end after the
    longest one start at once (today: the twelve-second ones).
@@ -50,6 +53,7 @@ from pathlib import Path
 from example_format.errors import BlockError
 from example_format.settings import Settings, usable_cores
 
+from . import machine
 from .blocks import DocExample
 from .pythons import Python
 from .runner import Run, run_program
@@ -126,10 +130,15 @@ class Cores:
 
     `take(n, first=True)` (the CPU-bound turn) is served before any `take` that is
     still waiting: a start-up queued behind it waits until it has its cores.
+    A start-up beside another one also waits while `busy()` (the cores the whole
+    machine keeps busy) leaves less than half a core spare: a process outside the
+    suite (a shared runner's neighbour, a compiler) takes cores that are not ours to
+    hand out. The first start-up never waits for that, so the suite goes on.
     """
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, busy: Callable[[], float] = lambda: 0.0) -> None:
         self.count = count
+        self._busy = busy
         self._free = count
         self._firsts_waiting = 0
         self._changed = threading.Condition()
@@ -139,14 +148,18 @@ class Cores:
         with self._changed:
             self._firsts_waiting += first
             try:
-                self._changed.wait_for(
-                    lambda: self._free >= n and (first or not self._firsts_waiting)
-                )
+                while not (self._free >= n and (first or self._start_up_may_go())):
+                    self._changed.wait(timeout=0.05)  # busy() changes without a notify
             finally:
                 self._firsts_waiting -= first
             self._free -= n
             self._changed.notify_all()  # a start-up that waited for no turn may go on
         return n
+
+    def _start_up_may_go(self) -> bool:
+        if self._firsts_waiting:
+            return False
+        return self._free == self.count or self._busy() <= self.count - 0.5
 
     def give_back(self, n: int) -> None:
         with self._changed:
@@ -162,7 +175,8 @@ class Schedule:
         self._pool = ThreadPoolExecutor(max_workers=max(1, width), thread_name_prefix="example")
         self._stopping = threading.Event()
         self._running: set[subprocess.Popen[bytes]] = set()
-        self._cores = Cores(usable_cores())
+        self._meter = machine.Meter()
+        self._cores = Cores(usable_cores(), busy=self._meter.busy_cores)
         self._lock = threading.Lock()
         self._conductor = threading.Thread(target=self._conduct, name="schedule", daemon=True)
         self._conductor.start()
@@ -182,6 +196,7 @@ class Schedule:
                     os.killpg(process.pid, signal.SIGKILL)
         self._conductor.join(timeout=10)
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self._meter.stop()
 
     def _conduct(self) -> None:
         order = plan(self._jobs.values())
