@@ -41,6 +41,7 @@ def test_example_runs_as_the_page_says(
     # For `make flake-hunt`, which reads them from the JUnit report.
     record_property("seconds", f"{run.seconds:.3f}")
     record_property("others_busy_cores", f"{run.load.others:.2f}")
+    record_property("allowed_stretch", f"{verdict.allowed_stretch(settings, run):.3f}")
     found = verdict.problems(example, settings, run, check_output=not updating)
     if example.output is None and settings.output_unrecordable and run.stdout:
         # Shown in the summary (conftest.py), to be recorded on a machine with this Python.

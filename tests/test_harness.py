@@ -863,3 +863,14 @@ def test_update_examples_records_from_this_python_only(
     assert "--update-examples records outputs from the Python running pytest only" in (
         result.stdout + result.stderr
     )
+
+
+def test_flake_hunt_headroom_is_measured_against_the_range_each_run_was_judged_by() -> None:
+    import flake_hunt
+
+    # duration 1 ± 0.3: a run of 1.4 s is 0.1 s past the edge, unless the machine's
+    # load allowed that run 1.5x (a CPU-bound example beside a busy core).
+    strict = flake_hunt.Record(seconds=[1.0, 1.4], stretches=[1.0, 1.0])
+    allowed = flake_hunt.Record(seconds=[1.0, 1.4], stretches=[1.0, 1.5])
+    assert flake_hunt.headroom(strict, 1.0, 0.3) == pytest.approx(-0.1 / 0.3)
+    assert flake_hunt.headroom(allowed, 1.0, 0.3) == pytest.approx(0.3 / 0.3)
