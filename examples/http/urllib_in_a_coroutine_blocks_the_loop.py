@@ -7,7 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 class SlowPage(BaseHTTPRequestHandler):
     def do_GET(self):
-        time.sleep(0.6)  # the server's work
+        time.sleep(0.8)  # the server's work
         self.send_response(200)
         self.send_header("Content-Length", "4")
         self.end_headers()
@@ -23,7 +23,7 @@ async def heartbeat():
     while True:
         print("tick")
         while next_beat <= loop.time():  # skip the beats it missed
-            next_beat += 0.5
+            next_beat += 0.6
         await asyncio.sleep(next_beat - loop.time())
 
 
