@@ -53,7 +53,10 @@ def busy_core(enabled: bool) -> Iterator[None]:
     if not enabled:
         yield
         return
-    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    # A session of its own, as a program started elsewhere has: Linux shares the
+    # processor between sessions first (autogroups), so a spinner in pytest's session
+    # would mostly slow pytest, not keep a core from the examples, which have theirs.
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"], start_new_session=True)
     try:
         yield
     finally:
