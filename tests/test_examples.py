@@ -57,7 +57,6 @@ def test_example_runs_as_the_page_says(
                     example.block_source,
                     run.stdout,
                     run.line_times,
-                    settings.tolerance,
                 )
             )
     if found:

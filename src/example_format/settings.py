@@ -23,7 +23,8 @@ RENDER_KEYS = frozenset({"title", "hl_lines", "linenums"})
 
 HARNESS_KEYS = {
     "duration": 'seconds the program is expected to run, e.g. duration="2"',
-    "tolerance": "allowed difference from duration in seconds (default 0.25 + 10%)",
+    "tolerance": "allowed difference from duration and each line's time, in seconds"
+    " (default 0.25 + 10%, at most 0.45)",
     "timeout": "seconds after which a hanging program is stopped (default 2x duration + 5,"
     " 10x for cores=)",
     "requires": 'oldest Python that runs the example, e.g. requires="3.12"',
@@ -38,6 +39,11 @@ RUN_BUTTON_KEYS = {
     "browser": 'why a browser cannot run it, e.g. browser="no: uses a process pool"',
 }
 KNOWN_KEYS = RENDER_KEYS | HARNESS_KEYS.keys() | RUN_BUTTON_KEYS.keys()
+
+# A line printed half a second away from the page's time must fail: a sleep-bound line
+# keeps its time to a few hundredths of a second, even beside a busy core, and a CPU-bound
+# example (cores=) is allowed the machine's slowdown on top of its tolerance instead.
+MAX_TOLERANCE = 0.45
 
 # The newest Python on the machines that record outputs (make update-examples). An
 # example that needs a newer one cannot have its output recorded yet: where it runs
@@ -175,9 +181,17 @@ def parse(values: dict[str, str]) -> Settings:
             "to its fence (the failure below shows the measured time)"
         )
     duration = _seconds(values, "duration")
-    tolerance = (
-        _seconds(values, "tolerance") if "tolerance" in values else round(0.25 + 0.1 * duration, 3)
-    )
+    if "tolerance" in values:
+        tolerance = _seconds(values, "tolerance")
+        if tolerance > MAX_TOLERANCE:
+            raise SettingsError(
+                f'tolerance="{values["tolerance"]}" would let a line printed half a second '
+                f"away from the page's time pass: give at most {MAX_TOLERANCE:g}. A program "
+                'whose processor work is slow on a busy machine declares cores="1" (or '
+                "more) and is allowed that slowdown on top"
+            )
+    else:
+        tolerance = round(min(0.25 + 0.1 * duration, MAX_TOLERANCE), 3)
     cores = _cores(values["cores"]) if "cores" in values else None
     requires = _version(values["requires"]) if "requires" in values else None
     # A CPU-bound example may run up to 10x slower on a busy machine (see verdict.py).

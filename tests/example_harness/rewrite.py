@@ -30,7 +30,6 @@ class Update:
     block_source: str  # the block as it was when the run started
     output: str  # what the program printed
     line_times: list[float]  # when each line was printed, seconds from the start
-    tolerance: float  # the example's; a recorded time this close to the new one stays
 
 
 def unfenceable(output: str) -> str | None:
@@ -106,18 +105,25 @@ def _rewrite_page(doc: Path, updates: list[Update], root: Path) -> bool | str:
     return True
 
 
+# How far a recorded time may be from this run's and stay: one rounding step.
+_KEPT_WITHIN = 0.1
+
+
 def _times(update: Update, old: OutputBlock | None, printed: list[str]) -> str:
-    """Times for the fence, to 0.1 s; a recorded time still within tolerance is kept.
+    """Times for the fence, to 0.1 s; a recorded time within 0.1 s of this run's is kept.
 
     Keeping close times is what makes a second update change nothing: a line
-    printed at 0.96 s in one run and 1.04 s in the next stays "1.0".
+    printed at 0.96 s in one run and 1.04 s in the next stays "1.0". Keeping any time
+    within the tolerance would keep a page's times after the program changed (a line
+    moved from 1.1 s to 0.87 s stayed "1.1").
     """
-    measured = [round(t, 1) for t in update.line_times[: len(printed)]]
+    raw = update.line_times[: len(printed)]
+    measured = [round(t, 1) for t in raw]
     same_lines = old is not None and comparable(old.text).splitlines() == printed
     if same_lines and old.times and len(old.times) == len(measured):
         measured = [
-            kept if abs(kept - new) <= update.tolerance else new
-            for kept, new in zip(old.times, measured, strict=True)
+            kept if abs(kept - time) <= _KEPT_WITHIN + 1e-9 else new
+            for kept, time, new in zip(old.times, raw, measured, strict=True)
         ]
     return " ".join(f"{t:.1f}" for t in measured)
 
