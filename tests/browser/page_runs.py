@@ -4,8 +4,10 @@ judges them.
 Loading Python is seconds of processor work per tab, so only a few tabs load it (LANES),
 once each, and then go from page to page by the theme's instant navigation, as a
 reader's tab does: the page's content is swapped in and its Run buttons reuse the
-Python already loaded. That works under the alias the sitemap names (`latest/`), so
-the tabs browse there.
+Python already loaded (each page after the first that loads it again is a finding).
+Each tab starts on the home page, which has no Run button, so its first page's buttons
+come by instant navigation too. That works under the alias the sitemap names
+(`latest/`), so the tabs browse there.
 
 The printed lines are timed, and a tab loading or rendering a page beside tabs that
 run makes their lines late (0.3 s, here, for a load). So the runs go in rounds: every
@@ -36,6 +38,7 @@ from browser.run_button import (
     ALL_RUNS_ENDED,
     LiveRun,
     loaded,
+    python_loads,
     read,
     runtime_requests,
     shown_problems,
@@ -129,6 +132,8 @@ def run_every_page(browser, site_url: str, examples: dict[str, list[DocExample]]
             _run_round(_show(lanes, batch, site_url, first=number == 0))
             for lane, visit in zip(lanes, batch, strict=False):
                 visit.run.problems += lane.watch.problems()
+                if number and (again := python_loads(lane.watch.requested)):
+                    visit.run.problems.append(f"instant navigation loaded Python again: {again}")
     finally:
         context.close()
     return runs
@@ -149,16 +154,20 @@ def shares(durations: list[float], limit: float) -> list[list[int]]:
 
 
 def _load_python(context, site_url: str, first: list[Visit]) -> list[Lane]:
-    """A tab per visit of the first round, on its page, with Python loaded: at most one
-    loads per core at a time."""
-    lanes, loading = [], deque()
-    for visit in first:
-        lane = Lane(context.new_page())
-        lanes.append(lane)
+    """A tab per visit of the first round, with Python loaded: each opens the home page,
+    which has no Run button, and goes to its visit's page by instant navigation, as a
+    reader does. At most one tab loads per core at a time."""
+    lanes = [Lane(context.new_page(), url=site_url) for _ in first]
+    for lane in lanes:
         lane.watch = Watch(lane.page)
-        lane.page.goto(site_url + visit.path)
-        lane.url = site_url + visit.path
+        lane.page.goto(site_url)
         lane.page.evaluate("window.__sameDocument = true")  # gone if a link reloads the page
+    arrived = _show(lanes, first, site_url, first=True)
+    for lane in lanes:
+        if not lane.broken and all(lane is not ready for ready, _ in arrived):
+            lane.broken = "it did not reach its first page by instant navigation"
+    loading = deque()
+    for lane, _ in arrived:
         if early := runtime_requests(lane.watch.requested):
             lane.broken = f"the runtime was requested before a click: {early}"
             continue

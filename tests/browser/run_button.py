@@ -20,10 +20,6 @@ RUNTIME_PARTS = ("/assets/run/pyodide/", "/assets/run/run-worker.mjs", "/assets/
 RUN_BUTTON_MODULE = "assets/run/run-button.mjs"
 FIRST_LOAD = 60.0  # seconds a cold load of Python may take on a loaded 2-core machine
 
-# run-button.mjs has set up every example's controls (they are rendered hidden).
-BUTTONS_SHOWN = (
-    "() => [...document.querySelectorAll('.example-run[data-name]')].every(b => !b.hidden)"
-)
 # Every Run button of the page is enabled again: each of its runs has ended.
 ALL_RUNS_ENDED = "() => [...document.querySelectorAll('.example-run__run')].every(b => !b.disabled)"
 
@@ -40,6 +36,11 @@ class LiveRun:
 
 def runtime_requests(urls: list[str]) -> list[str]:
     return [url for url in urls if any(part in url for part in RUNTIME_PARTS)]
+
+
+def python_loads(urls: list[str]) -> list[str]:
+    """The requests that load Python itself (a page's packages come on their own)."""
+    return [url for url in urls if url.endswith("/pyodide.asm.wasm")]
 
 
 NO_RUNTIME = (

@@ -1,13 +1,14 @@
-"""The Run button under each example, in Chromium: every runnable example of the built
-site runs in the browser (Pyodide, CPython 3.14) and prints exactly its checked output,
-each line within the example's tolerance of its checked time; the others show why not.
+"""The Run button under each example, in Chromium: every runnable example of the built site
+runs in the browser (Pyodide, CPython 3.14) and prints exactly its checked output, each
+line within the example's tolerance of its checked time; the others show why not.
 
-Python loads in a few tabs, which go from page to page by instant navigation; a page's
-examples run one after another, and the pages side by side, in rounds (page_runs.py says
-how their timing is kept clean). Nothing leaves 127.0.0.1 before or after a run, and
-nothing of the runtime is requested before the first click (test_pages.py checks that on
-every page). The summary line counts how many examples ran, matched, and were declared
-not runnable (conftest.py prints it). The controls themselves: test_run_controls.py.
+Python loads in a few tabs, which go from the home page to page after page by instant
+navigation and never load it again; a page's examples run one after another, and the
+pages side by side, in rounds (page_runs.py says how their timing is kept clean).
+Nothing leaves 127.0.0.1 before or after a run, and nothing of the runtime is requested
+before the first click (test_pages.py checks that on every page). The summary line
+counts how many examples ran, matched, and were declared not runnable (conftest.py
+prints it). The controls themselves: test_run_controls.py.
 """
 
 from __future__ import annotations

@@ -18,9 +18,8 @@ import pytest
 from browser import accessibility, copy_buttons, phone
 from browser.accessibility import SCHEMES, show_scheme
 from browser.conftest import DESKTOP
-from browser.deploy import ALIAS
 from browser.pages import examples_by_page
-from browser.run_button import BUTTONS_SHOWN, FIRST_LOAD, read, require_runtime, run
+from browser.run_button import FIRST_LOAD, read, require_runtime, run
 from browser.watch import Watch
 from example_harness.verdict import comparable
 
@@ -135,28 +134,3 @@ def test_the_controls_fit_a_phone(gather) -> None:
         "violations"
     ]
     assert accessibility.axe_report(found) == []
-
-
-def test_instant_navigation_brings_the_buttons_and_keeps_python(page, watch, server_url) -> None:
-    # Under the alias the sitemap names (serve.py gives it this server's address), so
-    # Material's instant navigation swaps pages in, as on the published site.
-    page.goto(f"{server_url}{ALIAS}/", wait_until="networkidle")
-    page.evaluate("window.loadedOnce = true")  # gone if a link reloads the page
-
-    def follow(link: str, path: str) -> object:
-        page.locator(".md-nav--primary a.md-nav__link", has_text=link).first.click()
-        page.wait_for_url(f"**/{path}")
-        assert page.evaluate("window.loadedOnce === true"), "the link reloaded the page"
-        try:
-            page.wait_for_function(BUTTONS_SHOWN)  # from a page that had no Run button
-        except Exception:  # Playwright's TimeoutError, said plainly
-            raise AssertionError(f"{path}: no Run button shown after instant navigation") from None
-        return page.locator(".example-run[data-name]").first
-
-    live = run(page, follow("Timeouts", "timeouts/"), FIRST_LOAD)
-    assert live.stdout, live.status
-    loads = len([url for url in watch.requested if url.endswith("pyodide.asm.wasm")])
-    again = run(page, follow("Queues", "queues/"), FIRST_LOAD)
-    assert again.stdout, again.status
-    assert [url for url in watch.requested if url.endswith("pyodide.asm.wasm")][loads:] == []
-    assert watch.problems() == []
