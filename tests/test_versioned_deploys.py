@@ -184,12 +184,14 @@ def test_releases_stack_up_on_gh_pages_like_github_would_serve_them(remote: Remo
     assert remote.tip() == before
     assert remote.versions() == [("dev", []), ("0.2", ["latest"]), ("0.1", [])]
 
-    # Only the highest stable version moves latest: a pre-release numbered above it
-    # deploys under its own number, and latest stays a copy of 0.2. (An older line's
-    # patch takes the same path; which versions move latest is decided by
-    # release_version.py, tested case by case below, without a build each.)
-    remote.deploy_like_ci("0.3rc1")
-    assert remote.versions() == [("dev", []), ("0.3rc1", []), ("0.2", ["latest"]), ("0.1", [])]
+    # Only the highest stable version moves latest: a patch of the older line deploys
+    # under its own number, and latest stays a copy of 0.2. Only the published
+    # versions.json tells 0.1.1 from a first release, which would take latest: this is
+    # the deploy that shows the script hands it to release_version.py. (Which versions
+    # move latest, pre-releases included, is tested case by case below, without a
+    # build each.)
+    remote.deploy_like_ci("0.1.1")
+    assert remote.versions() == [("dev", []), ("0.2", ["latest"]), ("0.1.1", []), ("0.1", [])]
     assert remote.tree_of("latest") == remote.tree_of("0.2"), "latest left 0.2"
     assert redirect_target(remote.show("index.html")) == "latest/"
 
