@@ -49,9 +49,12 @@ from example_format.settings import Settings, usable_cores
 from example_harness.blocks import DocExample
 
 SPARE = 30.0  # seconds a tab's runs may take beyond their timeouts, for the worker's queue
-# Tabs that load Python. Measured here for the 63 runs: a load costs about 2.4 s of the
-# run, a round its longest share plus about a second; 5 tabs took the least in all.
-LANES = 5
+# Tabs that load Python. Measured here for the 63 runs: a load costs about 2.4 s of
+# processor time, a round its longest share plus about a second. Alone, 5 tabs took the
+# least time; beside the rest of the browser suite (make test-browser), whose pages then
+# wait for the processor, 3 tabs made the whole step 2 to 7 s shorter than 5, and no
+# line later (measured in alternating runs).
+LANES = 3
 
 # The page shows the Run buttons of `names`, in order, set up by run-button.mjs: after an
 # instant navigation, the new page's and not the last one's.
