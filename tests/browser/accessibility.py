@@ -18,9 +18,9 @@ axe's time, so this saves about a third of it, not more.
 axe's contrast rule skips the text of code blocks, which the contrast check below
 measures instead, once per distinct pair of colours. On a lesson most elements are
 code tokens (1,149 of the 1,386 that rule examined on the testing page), and they
-share a few dozen pairs of text colour and background: examining each took half of
-axe's time in the light scheme and more in the dark. Every other axe rule still
-examines the code blocks.
+share a few dozen pairs of text colour and background: examining each took a quarter
+of axe's time in the light scheme and nearly half in the dark. Every other axe rule
+still examines the code blocks.
 """
 
 from __future__ import annotations
