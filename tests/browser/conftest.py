@@ -11,6 +11,7 @@ BROWSER_TESTS=required (set by .ci/run) a missing browser fails them instead.
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,6 +124,42 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "phone: a phone-sized touch screen instead of a desktop")
     # pytest-xdist's, named here too so that a run without xdist (-p no:xdist) knows it.
     config.addinivalue_line("markers", "xdist_group(name): tests that share one xdist worker")
+
+
+# On xdist's controller: the workers that ran the tests of each xdist_group mark.
+_GROUP_WORKERS: defaultdict[str, set[str]] = defaultdict(set)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    worker = getattr(report, "node", None)  # xdist's controller names the worker
+    if worker is None or report.when != "setup" or "xdist_group" not in report.keywords:
+        return
+    # --dist loadgroup appends "@<group>" to the ids of the tests it keeps together.
+    nodeid = report.nodeid
+    if nodeid.rfind("@") > nodeid.rfind("]"):
+        tests = f"the tests of xdist_group {nodeid.rsplit('@', 1)[1]!r}"
+    else:
+        tests = f"the tests of {nodeid.split('::')[0]}, whose xdist_group mark was ignored,"
+    _GROUP_WORKERS[tests].add(worker.gateway.id)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Tests that share a page (and the Python it loads) must share a worker: spread
+    over two, each loads it again, and the run is slower for nothing."""
+    spread = {tests: workers for tests, workers in _GROUP_WORKERS.items() if len(workers) > 1}
+    if not spread:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    reporter.line("")  # after the progress dots
+    for tests, workers in sorted(spread.items()):
+        reporter.write_line(
+            f"FAILED: {tests} ran on {len(workers)} workers ({', '.join(sorted(workers))}), "
+            "not one. Run them with --dist loadgroup, and with a pytest that pytest-xdist "
+            "groups them under (pyproject.toml's note on pytest).",
+            red=True,
+            bold=True,
+        )
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def _properties(terminalreporter, wanted: str) -> list:
