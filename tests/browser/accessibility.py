@@ -26,6 +26,7 @@ still examines the code blocks.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from functools import cache
 
 from browser.contrast import over, parse_colour, ratio
@@ -121,6 +122,14 @@ TIME_GUTTER = ".example-output .example-line, .example-run__live .example-line"
 # axe's contrast rule, told to leave code blocks' text to the check above (axe.configure
 # changes the rule's own selector, which is "*").
 NOT_IN_CODE = {"id": "color-contrast", "selector": "*:not(pre):not(pre *)"}
+
+
+def in_each_scheme(page, path: str) -> Iterator[tuple[str, list[str]]]:
+    """Show `page` light, then dark (the reader's system turning dark), and yield each
+    scheme with what `problems` finds in it: in dark, axe's colour rules only."""
+    for scheme in SCHEMES:
+        show_scheme(page, scheme)
+        yield scheme, problems(page, path, colour_only=scheme != "light")
 
 
 def problems(page, path: str, *, colour_only: bool = False) -> list[str]:

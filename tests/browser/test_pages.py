@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 
 from browser import accessibility, copy_buttons, phone, run_button
-from browser.accessibility import SCHEMES, show_scheme
 from browser.conftest import DESKTOP
 from browser.deploy import ROOT
 from browser.pages import all_pages, examples_by_page, heaviest_lesson, page_id
@@ -90,11 +89,9 @@ def test_page_loads_clean_is_accessible_and_copies_right(
     page.evaluate("document.querySelectorAll('article details').forEach(d => { d.open = true })")
 
     shots = {"": "home", heaviest_lesson(built): "lesson"}
-    for scheme in SCHEMES:  # light first: the context prefers it, so nothing switches
-        show_scheme(page, scheme)
-        found[f"accessibility ({scheme})"] = accessibility.problems(
-            page, path, colour_only=scheme != "light"
-        )
+    # Light first: the context prefers it, so nothing switches.
+    for scheme, seen in accessibility.in_each_scheme(page, path):
+        found[f"accessibility ({scheme})"] = seen
         if path in shots:
             found[f"screenshot ({scheme})"] = screenshot(page, shots[path], scheme)
 

@@ -80,12 +80,7 @@ def test_the_controls_and_a_finished_run_are_accessible_in_both_schemes(gather) 
     box = page.locator(".example-run[data-name]").first
     run(page, box, FIRST_LOAD)
     open_editor(box)
-    found = {}
-    for scheme in SCHEMES:  # as test_pages.py does: light, then the system turns dark
-        show_scheme(page, scheme)  # and in dark, only what a scheme changes: colours
-        found[scheme] = accessibility.problems(
-            page, "running-several-coroutines/", colour_only=scheme != "light"
-        )
+    found = dict(accessibility.in_each_scheme(page, "running-several-coroutines/"))
     assert found == {scheme: [] for scheme in SCHEMES}
 
 
