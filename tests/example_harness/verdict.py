@@ -22,7 +22,7 @@ def problems(example: DocExample, settings: Settings, run: Run, *, check_output:
         if not found:
             found += line_time_problems(example, settings, run)
     found += timing_problems(example, settings, run)
-    return found
+    return _cause_said_once(found, {_slow_cause(run, example), _EARLY})
 
 
 def hang_message(settings: Settings, run: Run) -> str:
@@ -140,7 +140,7 @@ def line_time_problems(example: DocExample, settings: Settings, run: Run) -> lis
             f"  line {n} {line!r}: printed at {measured:.2f} s, the page says {expected:g} s\n"
             for n, line, expected, measured in wrong
         )
-        + (_slow_cause(run, example) if late else "Did a sleep get shorter, or a wait get skipped?")
+        + (_slow_cause(run, example) if late else _EARLY)
     ]
 
 
@@ -156,7 +156,7 @@ def timing_problems(example: DocExample, settings: Settings, run: Run) -> list[s
         f"took {run.seconds:.2f} s, but the page says ~{settings.duration:g} s "
         f"(allowed {allowed}{_stretch_note(settings, run, stretch)}; "
         f'duration="{settings.duration:g}" at {example.where}).\n'
-        + (_slow_cause(run, example) if slow else "Did a sleep get shorter, or a wait get skipped?")
+        + (_slow_cause(run, example) if slow else _EARLY)
     ]
 
 
@@ -187,6 +187,9 @@ def _stretch_note(settings: Settings, run: Run, stretch: float) -> str:
     )
 
 
+_EARLY = "Did a sleep get shorter, or a wait get skipped?"
+
+
 def _slow_cause(run: Run, example: DocExample) -> str:
     """Whether the machine or the program is the likelier cause of a slow run."""
     lost = (
@@ -201,6 +204,18 @@ def _slow_cause(run: Run, example: DocExample) -> str:
             f"touch fails'). If it fails there too, {lost}"
         )
     return f"The machine was not busy ({run.load.describe()}), so the program ran slow: {lost}"
+
+
+def _cause_said_once(found: list[str], causes: set[str]) -> list[str]:
+    """Late lines and a late total end with the same cause: keep it on the last
+    message that gives it, so that the reader reads it once."""
+    kept: list[str] = []
+    for message in reversed(found):
+        head, _, cause = message.rpartition("\n")
+        if cause in causes and any(later.endswith("\n" + cause) for later in kept):
+            message = head
+        kept.append(message)
+    return kept[::-1]
 
 
 def comparable(text: str) -> str:
