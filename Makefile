@@ -56,7 +56,7 @@ $(STAMP): requirements.txt
 	@# fresh clone's lacks (an import that only a stale .venv satisfies).
 	@$(BIN)/python -c "$$REMOVE_UNLOCKED"
 	@# src/ on the environment's path, through a .pth file: mkdocs, zensical, pytest and the
-	@# scripts all import the example format (src/example_format) as an installed package,
+	@# scripts all import the example format (src/checked_examples) as an installed package,
 	@# with no build backend to download and nothing added to the hash-checked lock.
 	$(BIN)/python -c 'import sys, sysconfig, pathlib; pathlib.Path(sysconfig.get_path("purelib"), "asyncio-by-example-src.pth").write_text(sys.argv[1] + "\n")' "$(CURDIR)/src"
 	@touch $@

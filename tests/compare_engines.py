@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from example_harness.blocks import find_doc_examples
+from checked_examples.page import find_doc_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 # What the Markdown extension renders for an example, by the class of the element.

@@ -26,9 +26,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from example_format.errors import BlockError
-from example_harness.collected import EXAMPLES
-from example_harness.pythons import split_test_id
+from checked_examples.errors import BlockError
+from checked_examples.page import site_examples
+from checked_examples.run.pythons import split_test_id
 
 # The tests' record_property figures reach the report only in its xunit1 form.
 JUNIT_PROPERTIES = ["-o", "junit_family=xunit1"]
@@ -135,7 +135,7 @@ def main() -> int:
     args = parser.parse_args()
 
     settings = {}
-    for example in EXAMPLES:
+    for example in site_examples():
         try:
             settings[example.test_id] = example.settings()
         except BlockError:

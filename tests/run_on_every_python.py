@@ -2,7 +2,7 @@
 
 `make examples-every-python` (a step of `make test`) runs the examples on every
 Python this machine has, in ONE pytest run, so that the interpreters' sleeping
-programs overlap while the CPU-bound ones still take turns (example_harness/
+programs overlap while the CPU-bound ones still take turns (checked_examples/run/
 schedule.py). This script finds the others (pyenv's versions, `python3.X` on PATH,
 the newest of each minor version, no free-threaded builds), says on stderr which it
 found, makes each its environment from the hash-checked lock (`.venv-3.X`, the
@@ -23,7 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from example_harness.pythons import candidates, newest_per_minor
+from checked_examples.run.pythons import candidates, newest_per_minor
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,8 +18,8 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from example_format.markdown.fences import ExampleFenceError
-from example_format.settings import parse
+from checked_examples.markdown.fences import ExampleFenceError
+from checked_examples.settings import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 HOOKS_PATH = ROOT / "docs" / "_support" / "hooks.py"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from example_harness import pythons
+from checked_examples.run import pythons
 
 SCRIPT = Path(__file__).resolve().parent / "run_on_every_python.py"
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 import pytest
 from pytest_examples import EvalExample
 
-from example_format.errors import BlockError
-from example_harness.blocks import DocExample
-from example_harness.collected import EXAMPLES, ROOT, block_errors_fail_the_test, example_id
+from checked_examples.errors import BlockError
+from checked_examples.page import DocExample
+from checked_examples.pytest_plugin import block_errors_fail_the_test
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=example_id)
 def test_example_passes_ruff(
-    example: DocExample, eval_example: EvalExample, monkeypatch: pytest.MonkeyPatch
+    example: DocExample,
+    eval_example: EvalExample,
+    monkeypatch: pytest.MonkeyPatch,
+    site,
 ) -> None:
     with block_errors_fail_the_test():
         code = example.code_example()
@@ -23,7 +25,7 @@ def test_example_passes_ruff(
         requires = None  # the run test names the bad setting; saying it twice helps nobody
     # Concise output is the format pytest-examples maps back to file:line.
     monkeypatch.setenv("RUFF_OUTPUT_FORMAT", "concise")
-    monkeypatch.chdir(ROOT)  # ruff reads the project's rules from pyproject.toml
+    monkeypatch.chdir(site)  # ruff reads the project's rules from pyproject.toml
     target = "py{}{}".format(*(requires or (3, 11)))
     eval_example.set_config(target_version=target, ruff_line_length=88)
     eval_example.lint_ruff(code)

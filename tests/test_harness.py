@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 import pytest
-
-from example_format.settings import SettingsError, parse, split_info_string
 from example_harness import machine, pythons, rewrite, verdict
 from example_harness.blocks import find_doc_examples
 from example_harness.runner import Run, run_program, top_level_imports
 from example_harness.schedule import Cores
+
+from checked_examples.settings import SettingsError, parse, split_info_string
 
 HERE = Path(__file__).resolve().parent
 
@@ -311,7 +311,7 @@ def test_update_writes_real_output_and_a_second_run_changes_nothing(project: Pro
 
 
 def test_update_keeps_a_time_within_a_rounding_step_and_rewrites_a_stale_one() -> None:
-    from example_format.output_block import OutputBlock
+    from checked_examples.output_block import OutputBlock
 
     recorded = OutputBlock(line=1, end_line=4, text="a\nb\n", times=[1.0, 1.1])
     run = rewrite.Update("page.md", 1, "", "a\nb\n", line_times=[1.04, 0.87])
@@ -644,7 +644,7 @@ def test_an_example_too_new_to_record_is_still_run_and_timed(project: Project) -
     recordable = parse({"duration": "0.3", "requires": "3.12"})
     assert "no ```output block" in verdict.problems(example, recordable, run, check_output=True)[0]
     # End to end, with this Python standing in for one newer than the recording machines.
-    copied = project.root / "src/example_format/settings.py"
+    copied = project.root / "src/checked_examples/settings.py"
     copied.write_text(
         copied.read_text().replace(
             "NEWEST_RECORDING_PYTHON = (3, 13)", "NEWEST_RECORDING_PYTHON = (3, 10)"

@@ -22,9 +22,9 @@ import psutil
 import pytest
 from test_harness import PAGE, Project, make_project
 
-from example_harness import pythons
-from example_harness.network_guard import NetworkGuardError, hook_writing_to, refused
-from example_harness.runner import Run, run_program
+from checked_examples.run import pythons
+from checked_examples.run.network_guard import NetworkGuardError, hook_writing_to, refused
+from checked_examples.run.runner import Run, run_program
 
 OFF_MACHINE = "192.0.2.1"  # TEST-NET-1: documentation only, never routed
 

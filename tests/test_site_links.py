@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from example_harness.blocks import find_doc_examples
+from checked_examples.page import find_doc_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 FORK = "https://github.com/someone/asyncio-by-example-fork"

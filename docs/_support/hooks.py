@@ -1,6 +1,6 @@
 """MkDocs hooks: what only MkDocs can do, or only MkDocs needs.
 
-The examples are rendered by Python-Markdown extension code (src/example_format/
+The examples are rendered by Python-Markdown extension code (src/checked_examples/
 markdown/), which any engine that reads mkdocs.yml runs. What is left here needs
 MkDocs' own objects or events:
 
@@ -33,10 +33,10 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from example_format.embed import EMBED, example_files
-from example_format.markdown.fences import ExampleFenceError
-from example_format.markdown.include import INCLUDE
-from example_format.markdown.run_html import CONTAINER
+from checked_examples.embed import EMBED, example_files
+from checked_examples.markdown.fences import ExampleFenceError
+from checked_examples.markdown.include import INCLUDE
+from checked_examples.markdown.run_html import CONTAINER
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,7 +1,7 @@
 """How long the example suite takes next to the floor set by its longest example.
 
 Runs the suite's run-and-compare test as `make test` does (the programs side by
-side, in the order tests/example_harness/schedule.py sets) and prints its wall
+side, in the order src/checked_examples/run/schedule.py sets) and prints its wall
 time beside the longest single example and the sum of all of them, read from
 pytest's JUnit report. Sleep-bound examples parallelise past the core count, so
 the aim is a wall time within 1.5x the longest example plus pytest's start-up.
@@ -21,7 +21,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from example_format.settings import usable_cores
+from checked_examples.settings import usable_cores
 
 # The tests' record_property figures reach the report only in its xunit1 form.
 JUNIT_PROPERTIES = ["-o", "junit_family=xunit1"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from example_harness.blocks import DocExample
+from checked_examples.page import DocExample
 
 _REQUIRES = re.compile(r" \(Python [\d.]+\+\)$")
 

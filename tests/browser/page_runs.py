@@ -45,8 +45,8 @@ from browser.run_button import (
     start_loading,
 )
 from browser.watch import Watch
-from example_format.settings import Settings, usable_cores
-from example_harness.blocks import DocExample
+from checked_examples.page import DocExample
+from checked_examples.settings import Settings, usable_cores
 
 SPARE = 30.0  # seconds a tab's runs may take beyond their timeouts, for the worker's queue
 # Tabs that load Python. Measured here for the 63 runs: a load costs about 2.4 s of

@@ -6,7 +6,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from browser.deploy import ROOT
-from example_harness.blocks import DocExample, find_doc_examples
+from checked_examples.page import DocExample, find_doc_examples
 
 DOCS = ROOT / "docs"
 

@@ -19,7 +19,7 @@ from browser.deploy import ALIAS
 from browser.page_runs import PageRun, run_every_page, shares
 from browser.pages import examples_by_page, page_id
 from browser.run_button import require_runtime
-from example_harness.verdict import comparable
+from checked_examples.judge import comparable
 
 EXAMPLES = examples_by_page()
 RUNNABLE = [

@@ -22,7 +22,7 @@ from browser.conftest import DESKTOP
 from browser.pages import examples_by_page
 from browser.run_button import FIRST_LOAD, read, require_runtime, run
 from browser.watch import Watch
-from example_harness.verdict import comparable
+from checked_examples.judge import comparable
 
 # Long: a third of the browser run's time on one worker, started first so that the
 # other worker's pages fill the rest, rather than it running alone at the end.

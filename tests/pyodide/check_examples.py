@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from example_harness.blocks import find_doc_examples  # noqa: E402
+from checked_examples.page import find_doc_examples  # noqa: E402
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 SCRIPT = Path(__file__).with_name("run_examples.mjs")

@@ -4,7 +4,7 @@
 //
 // Engine-independent on purpose: the example format's Markdown extension renders an
 // empty, hidden <div class="example-run" data-...> under each runnable program
-// (src/example_format/markdown/run_html.py); this module fills and shows it. It relies
+// (src/checked_examples/markdown/run_html.py); this module fills and shows it. It relies
 // on nothing of the theme: clicks are delegated to the document and new pages (a
 // theme's instant navigation swaps the page's content without a reload) are found by a
 // MutationObserver. Nothing of the Python runtime is requested before the first click.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from example_format.settings import Settings
+from ..settings import Settings
 
 
 def output_html(text: list[str], times: list[float] | None, settings: Settings) -> str:

@@ -50,11 +50,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from example_format.errors import BlockError
-from example_format.settings import Settings, usable_cores
-
+from ..errors import BlockError
+from ..page import DocExample
+from ..settings import Settings, usable_cores
 from . import machine
-from .blocks import DocExample
 from .pythons import Python
 from .runner import Run, run_program
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import psutil
 
 # Defined beside the settings, whose skip_reason needs it too (cores= asks for cores).
-from example_format.settings import usable_cores
+from ..settings import usable_cores
 
 
 @dataclass(frozen=True)

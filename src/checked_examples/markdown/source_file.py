@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from example_format.embed import embedded_path, read_embedded
-from example_format.errors import BlockError
-
+from ..embed import embedded_path, read_embedded
+from ..errors import BlockError
 from .fence_position import fence_being_read
 from .fences import ExampleFenceError
 

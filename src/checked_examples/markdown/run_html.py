@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 
-from example_format.settings import Settings
+from ..settings import Settings
 
 # How the controls' container starts: a page that has one needs the Run button's script.
 CONTAINER = '<div class="example-run" data-name='

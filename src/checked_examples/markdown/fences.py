@@ -22,11 +22,10 @@ from pathlib import Path
 from markdown import Markdown
 from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, SuperFencesException
 
-from example_format.embed import embedded_path, read_embedded
-from example_format.errors import BlockError
-from example_format.output_block import output_block_after
-from example_format.settings import Settings, SettingsError, parse, split_info_string
-
+from ..embed import embedded_path, read_embedded
+from ..errors import BlockError
+from ..output_block import output_block_after
+from ..settings import Settings, SettingsError, parse, split_info_string
 from .fence_position import FencePosition, fence_being_read
 from .output_html import output_html
 from .run_html import run_html
@@ -58,9 +57,9 @@ class _Page:
 
 
 def _page(md: Markdown, lines: list[str]) -> _Page:
-    page = getattr(md, "example_format_page", None)
+    page = getattr(md, "checked_examples_page", None)
     if page is None or page.lines is not lines:  # a new conversion
-        page = md.example_format_page = _Page(lines)
+        page = md.checked_examples_page = _Page(lines)
     return page
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from example_format.settings import Settings, SettingsError
+from ..settings import Settings, SettingsError
 
 
 def timeline_svg(

@@ -15,12 +15,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from example_format.output_block import OutputBlock
-from example_format.settings import Settings
-
-from .blocks import find_doc_examples
-from .runner import Run
-from .verdict import comparable
+from .judge import comparable
+from .output_block import OutputBlock
+from .page import find_doc_examples
+from .run.runner import Run
+from .settings import Settings
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,24 @@
 """Find every Python example in the docs and pair it with its program and output.
 
-pytest-examples finds the fenced `py` blocks; this module adds what it cannot
-know, with the example format's own readers (src/example_format/): which file a
-`--8<--` embed stands for, the settings of the block, and the ```` ```output ````
-block underneath that holds the expected output.
+pytest-examples finds the fenced `py` blocks (with their page and line); this module
+adds what it cannot know, with the format's own readers: which file a `--8<--` embed
+stands for, the settings of the block, and the ```` ```output ```` block underneath
+that holds the expected output.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pytest_examples import CodeExample, find_examples
 
-from example_format import settings as settings_mod
-from example_format.embed import embedded_path, read_embedded
-from example_format.errors import BlockError
-from example_format.output_block import OutputBlock, output_block_after
+from . import settings as settings_mod
+from .embed import embedded_path, read_embedded
+from .errors import BlockError
+from .output_block import OutputBlock, output_block_after
+from .paths import ROOT
 
 
 @dataclass
@@ -114,3 +116,10 @@ def _doc_example(found: CodeExample, lines: list[str], root: Path) -> DocExample
         root=root,
         problem=problem,
     )
+
+
+@cache
+def site_examples(root: Path = ROOT) -> tuple[DocExample, ...]:
+    """Every example of the site at `root`, found once per process (the run test and the
+    lint test share them)."""
+    return tuple(find_doc_examples(root))

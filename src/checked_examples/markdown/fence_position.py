@@ -46,5 +46,5 @@ def fence_being_read(md: Markdown, languages: tuple[str, ...]) -> FencePosition:
             return FencePosition(lines, index, opening["info"].strip(), previous)
     raise SuperFencesException(
         f"found no {'/'.join(languages)} fence where superfences is reading: "
-        "example_format/markdown/fence_position.py no longer matches pymdown-extensions"
+        "checked_examples/markdown/fence_position.py no longer matches pymdown-extensions"
     )
