@@ -12,9 +12,10 @@ MkDocs' own objects or events:
 - an example fence's error named with its page, `docs/<page>.md:<line>`, as the
   suite names it: the extension knows the line, MkDocs knows the page;
 - the version selector in mike's builds only: elsewhere there is no versions.json.
-- the Run button's Python runtime: the files of the npm package `pyodide` that a
-  browser loads, copied from node_modules/ into the site, and the button's script on
-  the pages that have a program to run (no Run buttons without the runtime).
+
+What a reader sees needs none of them: the Run button's script is an extra_javascript
+entry, and its runtime is among the site's own files (src/checked_examples/runtime.py),
+so Zensical, which ignores hooks, builds the same pages.
 
 Each hook calls named functions below; the functions are plain and testable.
 """
@@ -25,7 +26,6 @@ import hashlib
 import logging
 import os
 import re
-import shutil
 import zlib
 from pathlib import Path
 from urllib.parse import urljoin
@@ -33,12 +33,11 @@ from urllib.parse import urljoin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from checked_examples import runtime
 from checked_examples.embed import EMBED, example_files
 from checked_examples.markdown.fences import ExampleFenceError
 from checked_examples.markdown.include import INCLUDE
-from checked_examples.markdown.run_html import CONTAINER
-
-ROOT = Path(__file__).resolve().parents[2]
+from checked_examples.paths import ROOT
 
 # Pull requests target main, so edits are proposed against it whatever version is read.
 EDIT_BRANCH = "main"
@@ -49,10 +48,9 @@ def on_config(config):
     use_offline_python_inventory(config)
     config["edit_uri"] = edit_uri(config["extra"].get("repository"))
     keep_version_selector_for_mike(config, os.environ)
-    if not runtime_files():
+    if not runtime.installed():
         log.info(
-            "No Run buttons: node_modules/pyodide is missing (run `npm ci`, which needs "
-            "Node.js and npm, then build again)"
+            f"No Run buttons: {runtime.missing() or 'run `python -m checked_examples runtime`'}"
         )
     return config
 
@@ -99,71 +97,13 @@ def on_build_error(error):
         raise PluginError(f"{_current_page[0]}:{error}") from None
 
 
-def on_post_page(output, page, config):
-    return with_run_button_script(output, page.url) if runtime_files() else output
-
-
-def with_run_button_script(html: str, page_url: str) -> str:
-    """The page with the Run button's script, if it has an example a browser can run.
-
-    Only those pages load it, so the others (the home page among them) weigh and fetch
-    what they did before there were Run buttons. A module script is deferred, as
-    extra_javascript's would be. It goes right after the article: a reader who arrives
-    from another page by Material's instant navigation gets the new page's content
-    swapped in, and Material runs the scripts inside it (not those at the end of
-    <body>). A module runs once per page load, however often its tag comes back.
-    """
-    if CONTAINER not in html:
-        return html
-    depth = page_url.count("/")  # "timeouts/" is one folder below the site's root
-    tag = f'<script type="module" src="{"../" * depth}{RUN_BUTTON_SCRIPT}"></script>'
-    head, found, tail = html.rpartition("</article>")
-    if not found:  # a theme without an <article>: the end of the page
-        head, found, tail = html.rpartition("</body>")
-        return f"{head}{tag}\n{found}{tail}"
-    return f"{head}{found}\n{tag}{tail}"
-
-
 def on_post_build(config):
-    copy_runtime(Path(config["site_dir"]))
     for orphan in unembedded_examples(_embedded):
         # A warning, so the strict build fails, as the example suite does.
         log.warning(
             f"{orphan.relative_to(ROOT)} is not embedded in any page: embed it with "
             f'--8<-- "{orphan.relative_to(ROOT)}" in a ```py block, or delete it'
         )
-
-
-# The npm package the Run button loads Python from (package-lock.json pins it), and
-# the files of it a browser fetches: the loader, the interpreter compiled to
-# WebAssembly, its JavaScript glue, the standard library, and the package list the
-# loader reads at start-up. asyncio is in the standard library: no package is needed.
-PYODIDE = ROOT / "node_modules" / "pyodide"
-RUNTIME = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
-RUN_BUTTON_SCRIPT = "assets/run/run-button.mjs"
-
-
-def runtime_files() -> list[Path]:
-    """The runtime's files in node_modules/, or [] when any is missing."""
-    files = [PYODIDE / name for name in RUNTIME]
-    return files if all(file.is_file() for file in files) else []
-
-
-def copy_runtime(site_dir: Path) -> None:
-    """Copy the runtime beside the Run button's script, into every build (each version)."""
-    files = runtime_files()
-    if not files:
-        return
-    target = site_dir / Path(RUN_BUTTON_SCRIPT).parent / "pyodide"
-    target.mkdir(parents=True, exist_ok=True)
-    for file in files:
-        shutil.copyfile(file, target / file.name)
 
 
 def embedded_examples(markdown: str) -> set[Path]:

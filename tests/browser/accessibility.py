@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from browser.contrast import over, parse_colour, ratio
-from browser.deploy import ROOT
-from browser.pages import examples_by_page
+from checked_examples.tools.browser_site import ROOT
+from checked_examples.tools.site_pages import examples_by_page
 
 SCHEMES = {"light": "default", "dark": "slate"}  # the scheme Material names for each
 TEXT = 4.5  # WCAG AA, normal-size text

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, deploy, phone, serve
+from browser import phone
 from browser.accessibility import AXE_CORE
-from browser.pages import examples_by_page
 from browser.watch import Watch
+from checked_examples.tools import browser_site, chromium, serve
+from checked_examples.tools.site_pages import examples_by_page
 
 REQUIRED = os.environ.get("BROWSER_TESTS") == "required"
 NO_BROWSER = (
@@ -48,13 +49,13 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         run_dir = run_dir.parent
     if shared := os.environ.get("BROWSER_SITE_DIR"):
         run_dir = Path(shared)  # `make test-browser`: its two pytest runs deploy once
-    return deploy.deploy_once(run_dir)
+    return browser_site.deploy_once(run_dir)
 
 
 @pytest.fixture(scope="session")
 def built(deployed: Path) -> Path:
     """The newest version's built site inside the deployment."""
-    return deployed / deploy.NEW
+    return deployed / browser_site.NEW
 
 
 @pytest.fixture(scope="session")
@@ -65,7 +66,7 @@ def server_url(deployed: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def site_url(server_url: str) -> str:
-    return f"{server_url}{deploy.NEW}/"
+    return f"{server_url}{browser_site.NEW}/"
 
 
 @pytest.fixture(scope="session")

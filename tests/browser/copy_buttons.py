@@ -11,6 +11,7 @@ import difflib
 import re
 
 from checked_examples.page import DocExample
+from checked_examples.tools.site_pages import REVEAL
 
 _REQUIRES = re.compile(r" \(Python [\d.]+\+\)$")
 
@@ -21,14 +22,7 @@ _TITLES = """blocks => blocks.map(b => [
 ])"""
 
 # What a reader opens first when a block is folded away: its <details> and its tab.
-_REVEAL = """block => {
-  for (let d = block.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
-  const up = el => el.parentElement.closest(".tabbed-block");
-  for (let tab = block.closest(".tabbed-block"); tab; tab = up(tab)) {
-    const index = [...tab.parentElement.children].indexOf(tab);
-    tab.closest(".tabbed-set").querySelectorAll(":scope > input")[index].click();
-  }
-}"""
+
 
 # Each block revealed and its button clicked in turn, and what that left on the clipboard
 # (emptied first, so that a button that copies nothing is seen). A click from the page's
@@ -38,7 +32,7 @@ _REVEAL = """block => {
 _COPY_ALL = (
     """async blocks => {
   const reveal = """
-    + _REVEAL
+    + REVEAL
     + """;
   const copied = [];
   for (const block of blocks) {
@@ -55,7 +49,7 @@ _COPY_ALL = (
 def mouse_copied(page, block) -> str:
     """What the block's button copies when a reader clicks it with the mouse (Playwright
     moves the pointer onto it, so it is also found visible and uncovered)."""
-    block.evaluate(_REVEAL)
+    block.evaluate(REVEAL)
     page.evaluate('navigator.clipboard.writeText("")')
     block.locator("button[data-md-type=copy]").click()
     return page.evaluate("navigator.clipboard.readText()")

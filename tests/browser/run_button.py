@@ -13,10 +13,16 @@ from dataclasses import dataclass
 import pytest
 
 from browser.conftest import REQUIRED  # opens the <details> and tab an example is in
-from browser.copy_buttons import _REVEAL
-from browser.deploy import ROOT
+from checked_examples import runtime
+from checked_examples.tools.site_pages import REVEAL
 
-RUNTIME_PARTS = ("/assets/run/pyodide/", "/assets/run/run-worker.mjs", "/assets/run/engine.mjs")
+RUNTIME_PARTS = (
+    "/assets/run/pyodide/",
+    "/assets/run/run-worker.mjs",
+    "/assets/run/engine.mjs",
+    "/assets/run/checked_examples.zip",
+    "/assets/run/environment.json",
+)
 RUN_BUTTON_MODULE = "assets/run/run-button.mjs"
 FIRST_LOAD = 60.0  # seconds a cold load of Python may take on a loaded 2-core machine
 
@@ -32,6 +38,9 @@ class LiveRun:
     verdict: str  # the sentence the page shows
     matched: bool  # the page says it matched
     status: str
+    # What the page judged: {promise, observed, findings} (run-button.mjs), or None when
+    # the run did not end (stopped, or Python failed to load).
+    judged: dict | None = None
 
 
 def runtime_requests(urls: list[str]) -> list[str]:
@@ -44,8 +53,8 @@ def python_loads(urls: list[str]) -> list[str]:
 
 
 NO_RUNTIME = (
-    "RUN BUTTON TESTS SKIPPED: node_modules/pyodide is missing, so the site has no Run "
-    "buttons (run `npm ci`; needs Node.js). CI runs them with BROWSER_TESTS=required."
+    "RUN BUTTON TESTS SKIPPED: the build has no Run buttons (no runtime: run `npm ci`, "
+    "which needs Node.js, then `make docs`). CI runs them with BROWSER_TESTS=required."
 )
 
 
@@ -58,8 +67,8 @@ def require_runtime() -> None:
 
 
 def runtime_built() -> bool:
-    """Whether the build had the runtime to copy (hooks.py), so shows Run buttons."""
-    return (ROOT / "node_modules" / "pyodide" / "pyodide.asm.wasm").is_file()
+    """Whether the build had the runtime among its files, so shows Run buttons."""
+    return runtime.installed()
 
 
 def shown_problems(page, examples) -> list[str]:
@@ -84,7 +93,7 @@ def shown_problems(page, examples) -> list[str]:
 
 def run(page, box, timeout: float) -> LiveRun:
     """Click `box`'s Run button and wait for its verdict (or failure) to show."""
-    box.evaluate(_REVEAL)
+    box.evaluate(REVEAL)
     box.locator(".example-run__run").click()
     box.locator(".example-run__run:not([disabled])").wait_for(timeout=timeout * 1000)
     return read(box)
@@ -124,4 +133,5 @@ def read(box) -> LiveRun:
         verdict=verdict.inner_text(),
         matched="example-run__verdict--same" in (verdict.get_attribute("class") or ""),
         status=box.locator(".example-run__status").inner_text(),
+        judged=box.evaluate("box => box.exampleRun ?? null"),
     )

@@ -24,9 +24,9 @@ import pytest
 
 from browser import accessibility, copy_buttons, phone, run_button
 from browser.conftest import DESKTOP
-from browser.deploy import ROOT
-from browser.pages import all_pages, examples_by_page, heaviest_lesson, page_id
 from browser.watch import Watch
+from checked_examples.tools.browser_site import ROOT
+from checked_examples.tools.site_pages import all_pages, examples_by_page, heaviest_lesson, page_id
 
 ARTIFACTS = ROOT / "artifacts" / "browser"
 EXAMPLES = examples_by_page()

@@ -13,13 +13,16 @@ prints it). The controls themselves: test_run_controls.py.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from browser.deploy import ALIAS
 from browser.page_runs import PageRun, run_every_page, shares
-from browser.pages import examples_by_page, page_id
 from browser.run_button import require_runtime
-from checked_examples.judge import comparable
+from checked_examples.judge import Observed, judge
+from checked_examples.run.wording import promise_of
+from checked_examples.tools.browser_site import ALIAS
+from checked_examples.tools.site_pages import examples_by_page, page_id
 
 EXAMPLES = examples_by_page()
 RUNNABLE = [
@@ -40,20 +43,28 @@ def page_runs(browser, server_url: str) -> dict[str, PageRun]:
 
 
 def problems_of(example, settings, live) -> list[str]:
-    expected = comparable(example.output.text).splitlines() if example.output else []
+    """What is wrong with one live run: the page's verdict must be the Python judge's on the
+    same run (the page runs judge.py in Pyodide; here it runs in CPython), the run must keep
+    the page's promise, and the page must say what it found."""
+    if live.judged is None:
+        return [f"the page judged nothing ({live.status})"]
+    observed = live.judged["observed"]
+    findings = judge(
+        promise_of(example, settings),
+        Observed(
+            stdout="".join(line + "\n" for line in observed["stdout"]),
+            line_times=tuple(observed["lineTimes"]),
+            stderr=observed["stderr"],
+            status=observed["status"],
+            seconds=observed["seconds"],
+        ),
+    )
+    expected = json.loads(json.dumps([finding.as_dict() for finding in findings]))
     problems = []
-    if comparable("\n".join(live.stdout)).splitlines() != expected:
-        problems.append(f"printed {live.lines}, the page says {expected}")
-    elif example.output and example.output.times:
-        tolerance = settings.tolerance
-        problems += [
-            f"line {i} {line!r} at {got:.2f} s, the page says {want:g} s (±{tolerance:g})"
-            for i, (line, want, got) in enumerate(
-                zip(expected, example.output.times, live.seconds, strict=True), start=1
-            )
-            if abs(got - want) > tolerance
-        ]
-    if live.matched != (not problems):
+    if live.judged["findings"] != expected:
+        problems.append(f"the page found {live.judged['findings']}, the judge {expected}")
+    problems += [f"{finding.kind}: {finding}" for finding in findings]
+    if live.matched != (not findings):
         problems.append(f"the page's verdict says {live.verdict!r} ({live.status})")
     return problems
 

@@ -19,10 +19,10 @@ import pytest
 from browser import accessibility, copy_buttons, phone
 from browser.accessibility import SCHEMES, show_scheme
 from browser.conftest import DESKTOP
-from browser.pages import examples_by_page
 from browser.run_button import FIRST_LOAD, read, require_runtime, run
 from browser.watch import Watch
 from checked_examples.judge import comparable
+from checked_examples.tools.site_pages import examples_by_page
 
 # Long: a third of the browser run's time on one worker, started first so that the
 # other worker's pages fill the rest, rather than it running alone at the end.

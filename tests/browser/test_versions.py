@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from browser.deploy import ALIAS, NEW, OLD
+from checked_examples.tools.browser_site import ALIAS, NEW, OLD
 
 
 def test_the_selector_lists_the_versions_and_switches(page, watch, server_url) -> None:

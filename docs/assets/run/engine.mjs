@@ -1,17 +1,17 @@
-// Load CPython (Pyodide) and run examples in it, one after another in one interpreter.
-// The Web Worker (run-worker.mjs) and the Node check of every example
-// (tests/pyodide/run_examples.mjs) both run examples through this module, so the
-// check runs exactly what the reader's browser runs.
+// Load CPython (Pyodide) and run examples in it, one after another in one interpreter, each
+// judged by the example suite's own judge (src/checked_examples/judge.py, run here in
+// Python). The Web Worker (run-worker.mjs) and the Node check of every example
+// (python -m checked_examples check-pyodide) both go through this module, so the check
+// runs and judges exactly as the reader's browser does.
 
-// Python's own start-up knobs, as the example suite sets them (set iteration order is
-// part of some outputs).
-const ENV = { PYTHONHASHSEED: "0", PYTHONIOENCODING: "utf-8", NO_COLOR: "1" };
-
-export async function loadRuntime(loadPyodide, { indexURL, runnerSource }) {
-  const py = await loadPyodide({ indexURL, env: ENV, fullStdLib: false });
-  py.FS.writeFile(`${py.FS.cwd()}/example_runner.py`, runnerSource);
-  py.runPython("import sys, os; sys.path.insert(0, os.getcwd())");
-  const runner = py.pyimport("example_runner");
+// `environment`: Python's start-up settings as the suite sets them (environment.json);
+// `packageZip`: the modules of checked_examples the browser runs (checked_examples.zip).
+export async function loadRuntime(loadPyodide, { indexURL, environment, packageZip }) {
+  const py = await loadPyodide({ indexURL, env: environment, fullStdLib: false });
+  // Into site-packages, which is on Python's path already, as an installed package would be.
+  const sitePackages = py.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  py.unpackArchive(new Uint8Array(packageZip), "zip", { extractDir: sitePackages });
+  const runner = py.pyimport("checked_examples.browser_runner");
   // asyncio is the first thing every example imports: loaded now, not on a click.
   py.runPython("import asyncio");
   const version = py.runPython("import platform; platform.python_version()");
@@ -41,14 +41,25 @@ async def main():
 
 asyncio.run(main())
 `;
+
 // Runs `source` as the file `name`; `emit({stream, text, t})` gets each line as it is
-// printed, `t` in seconds from the program's start. Resolves to {status, seconds}.
+// printed, `t` in seconds from the program's start. Resolves to what the run did:
+// {stdout: [line], lineTimes: [s], stderr, status, seconds}, the judge's `Observed`.
 export async function runExample({ py, runner }, source, name, emit) {
   let start = null;
   const now = () => performance.now();
   const since = () => (start === null ? 0 : (now() - start) / 1000);
-  py.setStdout({ batched: (text) => emit({ stream: "stdout", text, t: since() }) });
-  py.setStderr({ batched: (text) => emit({ stream: "stderr", text, t: since() }) });
+  const stdout = [], lineTimes = [];
+  let stderr = "";
+  py.setStdout({ batched: (text) => {
+    const t = since();
+    stdout.push(text); lineTimes.push(t);
+    emit({ stream: "stdout", text, t });
+  } });
+  py.setStderr({ batched: (text) => {
+    stderr += `${text}\n`;
+    emit({ stream: "stderr", text, t: since() });
+  } });
   let seconds = null;
   // callPromising: with JavaScript Promise Integration the program's asyncio.run()
   // may suspend the WebAssembly stack while it waits, as a real interpreter blocks.
@@ -57,5 +68,12 @@ export async function runExample({ py, runner }, source, name, emit) {
   }, () => {
     seconds = since();
   });
-  return { status, seconds: seconds ?? since() };
+  return { stdout, lineTimes, stderr, status, seconds: seconds ?? since() };
+}
+
+// The judge's findings (judge.py's Finding, as plain objects) on a run of runExample's:
+// `promise` is what the page declares, {lines (null: no output block), times (the
+// block's times= text, or null), duration, tolerance, raises, warns: [text]}.
+export function judgeRun({ runner }, promise, observed) {
+  return JSON.parse(runner.judge_run(JSON.stringify(promise), JSON.stringify(observed)));
 }

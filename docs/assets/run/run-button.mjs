@@ -1,10 +1,13 @@
 // The Run button under each example: runs the program in the reader's browser (CPython
-// compiled to WebAssembly, Pyodide, in a Web Worker) and holds its live output against
-// the checked output block under it.
+// compiled to WebAssembly, Pyodide, in a Web Worker) and holds its live run to the
+// checked output block under it, with the example suite's own judge, in Python
+// (src/checked_examples/judge.py): this module only words the judge's findings.
 //
-// Engine-independent on purpose: the example format's Markdown extension renders an
-// empty, hidden <div class="example-run" data-...> under each runnable program
-// (src/checked_examples/markdown/run_html.py); this module fills and shows it. It relies
+// Engine-independent on purpose: the site loads it as any other script (mkdocs.yml's
+// extra_javascript, which MkDocs and Zensical both honour); the example format's Markdown
+// extension renders an empty, hidden <div class="example-run" data-...> under each
+// runnable program (src/checked_examples/markdown/run_html.py); this module fills and
+// shows it. It relies
 // on nothing of the theme: clicks are delegated to the document and new pages (a
 // theme's instant navigation swaps the page's content without a reload) are found by a
 // MutationObserver. Nothing of the Python runtime is requested before the first click.
@@ -18,7 +21,10 @@ function missingFeature() {
   if (typeof WebAssembly !== "object") return "WebAssembly";
   if (typeof Worker !== "function") return "Web Workers";
   if (typeof WebAssembly.Suspending !== "function")
-    return "WebAssembly stack switching (JSPI, in Chromium-based browsers since version 137)";
+    return (
+      "WebAssembly stack switching (JSPI), which Chrome, Edge and other Chromium-based " +
+      "browsers have since version 137, Firefox since 153 and Safari since 27"
+    );
   return null;
 }
 
@@ -80,7 +86,7 @@ function stopWorker() {
 }
 
 // Runs one program; `onMessage` gets the worker's messages for it. Resolves when done.
-function runInWorker(source, name, onMessage) {
+function runInWorker(source, name, promise, onMessage) {
   const id = nextId++;
   const run = new Promise((resolve) => {
     current = {
@@ -93,7 +99,7 @@ function runInWorker(source, name, onMessage) {
         }
       },
     };
-    ensureWorker().postMessage({ id, source, name });
+    ensureWorker().postMessage({ id, source, name, promise });
   });
   return run;
 }
@@ -120,16 +126,20 @@ function pageProgram(box) {
   return code ? code.textContent.replace(/\n$/, "") + "\n" : "";
 }
 
-// The checked output: the ```output block right under the controls, if there is one.
-function pageOutput(box) {
+// What the page declares, as the judge takes it (judge.py's Promise): the ```output block
+// right under the controls, if there is one (its lines, and its times= as recorded), and
+// the fence's settings the build put on the controls.
+function pagePromise(box) {
   const block = box.nextElementSibling;
-  if (!block?.classList.contains("example-output")) return null;
-  const code = block.querySelector("pre code");
-  const lines = code.textContent.replace(/\n$/, "").split("\n");
-  const stamps = [...code.querySelectorAll(".example-line")].map((line) =>
-    parseFloat(line.dataset.t),
-  );
-  return { lines, times: stamps.length === lines.length ? stamps : null };
+  const output = block?.classList.contains("example-output") ? block : null;
+  return {
+    lines: output ? output.querySelector("pre code").textContent.replace(/\n$/, "").split("\n") : null,
+    times: output?.dataset.times ?? null,
+    duration: parseFloat(box.dataset.duration),
+    tolerance: parseFloat(box.dataset.tolerance),
+    raises: box.dataset.raises || null,
+    warns: box.dataset.warns ? box.dataset.warns.split("|") : [],
+  };
 }
 
 let counter = 0;
@@ -181,43 +191,56 @@ function setUpAll(root = document) {
   for (const box of root.querySelectorAll(".example-run[data-name]")) setUp(box);
 }
 
-function pageSettings(box) {
-  const output = pageOutput(box);
-  return {
-    lines: output ? output.lines : [],
-    times: output ? output.times : null,
-    hasOutput: output !== null,
-    duration: parseFloat(box.dataset.duration),
-    tolerance: parseFloat(box.dataset.tolerance),
-    raises: box.dataset.raises || null,
-    warns: box.dataset.warns ? box.dataset.warns.split("|") : [],
-  };
-}
-
 function addLine(state, { stream, text, t }) {
   const line = element("span", { class: `example-line${stream === "stderr" ? " example-run__stderr" : ""}`, "data-t": `${t.toFixed(1)}s`, "data-seconds": t.toFixed(3) }, text);
   if (state.code.childNodes.length) state.code.append("\n");
   state.code.append(line);
 }
 
-function showVerdict(state, page, result, edited) {
+// The judge's findings (judge.py), in a reader's words. Each kind is one the judge can
+// return; a test checks that every kind in judge.KINDS has words here.
+const seconds = (value) => `${value.toFixed(2)} s`;
+const WORDS = {
+  "hang": () => "it was still running when it was stopped",
+  "exit": (f) => `it ended with an error (exit status ${f.measured})`,
+  "ended-normally": (f) => `it should end with ${f.expected} but ended normally`,
+  "other-exception": (f) => `it should end with ${f.expected}, but ended with another error`,
+  "stderr": () => "it wrote to stderr (shown in red above), which the checked run did not",
+  "warning-missing": (f) => `stderr lacks what the page says it prints: ${f.expected.join(", ")}`,
+  "no-output-block": () => "it printed output, and the page has none to compare with",
+  "output": () => "the output differs from the checked one (- the page, + your run)",
+  "times-unreadable": (f) => `the page's times cannot be read (${f.expected})`,
+  "times-missing": () => "the page records no times to compare with",
+  "times-count": (f) => `the page records ${f.expected} times for ${f.measured} lines`,
+  "line-late": (f) => `line ${f.line} came at ${seconds(f.measured)}, the page says ${f.expected} s`,
+  "line-early": (f) => `line ${f.line} came at ${seconds(f.measured)}, the page says ${f.expected} s`,
+  "too-long": (f) => `it took ${seconds(f.measured)}, longer than the ${seconds(f.expected[1])} the page allows`,
+  "too-short": (f) => `it took ${seconds(f.measured)}, shorter than the ${seconds(f.expected[0])} the page allows`,
+};
+
+function showVerdict(state, promise, findings, edited) {
   const who = edited ? "Your edited program" : "The program";
-  const { matched, problems, diff, late } = result;
+  if (promise.lines === null) findings = findings.filter((f) => f.kind !== "no-output-block");
+  const matched = findings.length === 0;
   state.verdict.className = `example-run__verdict example-run__verdict--${matched ? "same" : "differs"}`;
-  if (!page.hasOutput) {
+  state.diff.hidden = true;
+  if (promise.lines === null && matched) {
     state.verdict.textContent = `${who} ended; the page has no checked output to compare with.`;
     return;
   }
+  const lines = findings.filter((f) => f.kind === "line-late" || f.kind === "line-early");
+  const others = findings.filter((f) => !lines.includes(f));
+  const said = others.map((f) => WORDS[f.kind](f));
+  if (lines.length)
+    said.push(`${lines.length} line(s) came outside ±${promise.tolerance} s of their time`);
   state.verdict.textContent = matched
-    ? `Same as the checked output: every line, each within ±${page.tolerance} s of its time.`
-    : `${who} differs from the checked output: ${problems.join("; ")}.`;
+    ? `Same as the checked output: every line, each within ±${promise.tolerance} s of its time.`
+    : `${who} differs from the checked output: ${said.join("; ")}.`;
   const rows = [];
-  if (diff) {
-    rows.push("  (- the page, + your run)");
-    for (const row of diff) rows.push(`${row.op} ${row.text}`);
+  for (const finding of findings) {
+    if (finding.kind === "output") for (const [op, text] of finding.diff) rows.push(`${op} ${text}`);
   }
-  for (const row of late)
-    rows.push(`line ${row.n} ${JSON.stringify(row.line)}: at ${row.measured.toFixed(2)} s, the page says ${row.expected} s`);
+  rows.push(...lines.map((f) => WORDS[f.kind](f)));
   state.diff.textContent = rows.join("\n");
   state.diff.hidden = rows.length === 0;
 }
@@ -227,7 +250,7 @@ async function start(box) {
   if (!state || state.running) return;
   const edited = !state.editor.hidden && state.text.value !== pageProgram(box);
   const source = edited ? state.text.value : pageProgram(box);
-  const page = pageSettings(box);
+  const promise = pagePromise(box);
   state.running = true;
   state.run.disabled = true;
   state.stop.hidden = false;
@@ -238,23 +261,19 @@ async function start(box) {
   state.verdict.className = "example-run__verdict";
   state.title.textContent = edited ? "Your edited program's run" : "Your run";
   state.status.textContent = current ? "Waiting for the other run to end…" : "";
-  const { verdict } = await import("./verdict.mjs");
-  const lines = [], lineTimes = [];
-  let stderr = "";
   const finished = (queue = queue.then(() => {
     if (state.stopped) return null;
     if (!version) state.status.textContent = "Loading Python in your browser (about 13 MB, once)…";
     else state.status.textContent = "Running…";
-    return runInWorker(source, state.name, (data) => {
+    return runInWorker(source, state.name, promise, (data) => {
       if (data.type === "ready") state.status.textContent = "Running…";
-      if (data.type === "line") {
-        if (data.stream === "stdout") { lines.push(data.text); lineTimes.push(data.t); }
-        else stderr += `${data.text}\n`;
-        addLine(state, data);
-      }
+      if (data.type === "line") addLine(state, data);
       if (data.type === "done") {
-        state.status.textContent = `Ended after ${data.seconds.toFixed(2)} s (the page: ~${page.duration} s).`;
-        showVerdict(state, page, verdict(page, { lines, lineTimes, stderr, status: data.status, seconds: data.seconds }), edited);
+        const { observed, findings } = data;
+        state.status.textContent = `Ended after ${observed.seconds.toFixed(2)} s (the page: ~${promise.duration} s).`;
+        // For the browser suite, which judges the same run with the Python judge itself.
+        box.exampleRun = { promise, observed, findings };
+        showVerdict(state, promise, findings, edited);
       }
       if (data.type === "failed") state.status.textContent = `Python could not run it here: ${data.message}`;
       if (data.type === "stopped") state.status.textContent = "Stopped.";

@@ -11,7 +11,8 @@ def output_html(text: list[str], times: list[float] | None, settings: Settings) 
     """An output block like Material's code blocks, with times in a gutter.
 
     The time is drawn by CSS from data-t, so it is not part of the text: the
-    copy button and a reader's selection get the program's output alone.
+    copy button and a reader's selection get the program's output alone. The block's
+    times, as recorded, are in data-times too: the Run button hands them to the judge.
     """
     title = f"Output · ~{settings.duration:g} s"
     if settings.raises:
@@ -28,8 +29,9 @@ def output_html(text: list[str], times: list[float] | None, settings: Settings) 
         f'<p class="example-stderr">Also on stderr: <code>{html.escape(w)}</code></p>'
         for w in settings.warns
     )
+    recorded = "" if times is None else f' data-times="{" ".join(map(repr, times))}"'
     return (
-        f'<div class="language-output highlight example-output">'
+        f'<div class="language-output highlight example-output"{recorded}>'
         f'<span class="filename">{html.escape(title)}</span>'
         f"<pre><span></span><code>{chr(10).join(rows)}</code></pre></div>{warns}"
     )

@@ -7,13 +7,15 @@ example cannot run is plain text, shown with or without JavaScript.
 
 The program is read from the code block above and the checked output from the
 ```output block below, so the page carries neither twice; the controls carry only
-what the verdict needs that the page does not show.
+what the judge needs that the page does not show. A build without the runtime among the
+site's files (runtime.py: no npm to install it) renders no controls at all.
 """
 
 from __future__ import annotations
 
 import html
 
+from .. import runtime
 from ..settings import Settings
 
 # How the controls' container starts: a page that has one needs the Run button's script.
@@ -29,6 +31,8 @@ def run_html(settings: Settings, name: str) -> str:
             "Copy the program (the button at its top right) and run it with Python."
             "</p>"
         )
+    if not runtime.installed():
+        return ""
     data = {
         "name": name,
         "duration": f"{settings.duration:g}",

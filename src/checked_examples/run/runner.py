@@ -17,7 +17,6 @@ the interpreter frees its modules.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import os
 import shutil
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import psutil
 
+from ..program import ENVIRONMENT, top_level_imports
 from . import machine
 
 # Variables that would make the child behave unlike a reader's `python file.py`.
@@ -106,21 +106,6 @@ class Run:
     harness_report: list[str] = field(default_factory=list)
 
 
-def top_level_imports(source: str) -> list[str]:
-    """The modules a program imports at its top level, in order."""
-    try:
-        body = ast.parse(source).body
-    except SyntaxError:
-        return []  # the run itself reports it
-    names = []
-    for node in body:
-        if isinstance(node, ast.Import):
-            names += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module != "__future__":
-            names.append(node.module)
-    return names
-
-
 def child_environment(startup_dir: Path, imports: Sequence[str] = ()) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
     env.update(
@@ -130,11 +115,8 @@ def child_environment(startup_dir: Path, imports: Sequence[str] = ()) -> dict[st
         # The network guard's and the leftovers check's findings (network_guard.py).
         EXAMPLE_HARNESS_REPORT=str(startup_dir / "report"),
         PYTHONUNBUFFERED="1",  # each line reaches us when it is printed, not at exit
-        PYTHONHASHSEED="0",  # set iteration order is part of some outputs
-        PYTHONIOENCODING="utf-8",
-        PYTHON_COLORS="0",
-        NO_COLOR="1",
     )
+    env.update(ENVIRONMENT)
     return env
 
 

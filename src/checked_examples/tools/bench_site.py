@@ -1,12 +1,12 @@
 """Lighthouse on the site next to a default Material build of the same pages.
 
-Deploys the site as readers get it (mike, tests/browser/deploy.py), builds the same
+Deploys the site as readers get it (mike, checked_examples/tools/browser_site.py), builds the same
 pages with a plain Material theme in a temporary directory, serves both on 127.0.0.1
 (gzipped, as a static host does) and runs Lighthouse (npm, `make bench-site` installs
 it) against the home page and the heaviest lesson, on mobile and desktop, several
-times each. Writes the medians to tests/benchmarks/site-report.md and prints them.
+times each. Writes the medians to site-report.md beside it and prints them.
 It prints figures, it does not pass or fail; the targets are in the report. Then it
-times the Run button (run_button_latency.py): click to first line, cold and warm.
+times the Run button (bench_run_button.py): click to first line, cold and warm.
 
 The machine is shared: performance scores move with its load, so the load average
 is part of the report. Rerun when it is low (`--runs 5` for steadier medians).
@@ -25,14 +25,13 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
+from ..paths import ROOT
+
 # Run from tests/ as a module (`make bench-site`), so the browser tests' helpers import.
-from benchmarks import run_button_latency
-from browser import chromium, deploy, serve
-from browser.pages import heaviest_lesson
+from . import bench_run_button, browser_site, chromium, serve
+from .site_pages import heaviest_lesson
 
-ROOT = Path(__file__).resolve().parents[2]
-
-REPORT = ROOT / "tests" / "benchmarks" / "site-report.md"
+REPORT = Path(__file__).with_name("site-report.md")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 METRICS = {
@@ -69,7 +68,7 @@ def build_default_material(scratch: Path) -> Path:
     Built in a copy of the project, beside its mkdocs.yml, so that every path the
     inherited config names relative to itself still resolves.
     """
-    project = deploy.copy_project(scratch / "plain-material")
+    project = browser_site.copy_project(scratch / "plain-material")
     empty = scratch / "no-overrides"
     empty.mkdir()
     config = project / "default-material.yml"
@@ -138,10 +137,10 @@ def version(args: list[str]) -> str:
         return "?"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per case")
-    options = parser.parse_args()
+    options = parser.parse_args(argv)
     if not LIGHTHOUSE.exists() or chromium.executable() is None:
         print("needs Lighthouse (make bench-site installs it) and a Chromium")
         return 1
@@ -151,10 +150,10 @@ def main() -> int:
     rows = []
     with ExitStack() as stack:
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        ours = deploy.deploy(scratch / "ours")
+        ours = browser_site.deploy(scratch / "ours")
         default = build_default_material(scratch)
-        lesson = heaviest_lesson(ours / deploy.NEW)
-        ours_url = stack.enter_context(serve.serving(ours)) + f"{deploy.NEW}/"
+        lesson = heaviest_lesson(ours / browser_site.NEW)
+        ours_url = stack.enter_context(serve.serving(ours)) + f"{browser_site.NEW}/"
         default_url = stack.enter_context(serve.serving(default))
         for page, path in (("home", ""), (lesson.rstrip("/"), lesson)):
             for form in ("mobile", "desktop"):
@@ -164,16 +163,16 @@ def main() -> int:
                     print(rows[-1], flush=True)
         html_bytes = {
             name: (tree / path / "index.html").stat().st_size / 1024
-            for name, tree in (("ours", ours / deploy.NEW), ("default", default))
+            for name, tree in (("ours", ours / browser_site.NEW), ("default", default))
             for path in [lesson]
         }
-        run_button = run_button_latency.measure(run_button_latency.built_and_served(stack))
+        run_button = bench_run_button.measure(bench_run_button.built_and_served(stack))
     load_after = os.getloadavg()
 
     report = [
         "# Site speed and weight: Lighthouse, ours vs default Material",
         "",
-        "Written by `make bench-site` (tests/benchmarks/site_lighthouse.py); do not edit by hand.",
+        "Written by `make bench-site` (checked_examples/tools/bench_site.py); do not edit it.",
         "",
         f"Targets: {TARGETS}; page weight no higher than default Material's.",
         "",
@@ -203,7 +202,3 @@ def main() -> int:
     print("\n".join(report))
     print(f"written to {REPORT.relative_to(ROOT)}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -16,8 +16,8 @@ built for another address reloads every page, and Python with it. Served from
 prints figures; it does not pass or fail. The aims: first line within 3 s of a cold
 click and 0.5 s of a warm one.
 
-Standalone: `cd tests && python -m benchmarks.run_button_latency`; `make bench-site`
-runs it after Lighthouse and puts its table in tests/benchmarks/site-report.md.
+Standalone: `python -m checked_examples bench-run-button`; `make bench-site`
+runs it after Lighthouse and puts its table in src/checked_examples/tools/site-report.md.
 """
 
 from __future__ import annotations
@@ -31,10 +31,9 @@ from contextlib import ExitStack
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from browser import chromium, serve
-from browser.copy_buttons import _REVEAL
-
-ROOT = Path(__file__).resolve().parents[2]
+from ..paths import ROOT
+from . import chromium, serve
+from .site_pages import REVEAL
 
 FIRST_PAGE = "running-several-coroutines/"  # a runnable example whose first line is at 0 s
 NEXT_PAGE = "Timeouts"  # the navigation link followed for the third case
@@ -43,7 +42,7 @@ AIMS = {"cold": 3.0, "warm, same page": 0.5, "warm, after navigating": 0.5}
 
 def first_line_after_click(page, box) -> tuple[float, float]:
     """(seconds from the click to the first line on screen, that line's own program time)."""
-    box.evaluate(_REVEAL)
+    box.evaluate(REVEAL)
     first = box.locator(".example-run__live .example-line").first
     started = time.perf_counter()
     box.locator(".example-run__run").click()
@@ -133,14 +132,10 @@ def built_and_served(stack: ExitStack) -> str:
     return url
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     if chromium.executable() is None:
         print("needs a Chromium")
         return 1
     with ExitStack() as stack:
         print("\n".join(measure(built_and_served(stack))))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -26,13 +26,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checked_examples.errors import BlockError
-from checked_examples.page import site_examples
-from checked_examples.run.pythons import split_test_id
+from ..errors import BlockError
+from ..page import site_examples
+from ..paths import ROOT
+from ..run.pythons import split_test_id
 
 # The tests' record_property figures reach the report only in its xunit1 form.
 JUNIT_PROPERTIES = ["-o", "junit_family=xunit1"]
-ROOT = Path(__file__).resolve().parent.parent
+
 TEST = "tests/test_examples.py::test_example_runs_as_the_page_says"
 
 
@@ -123,7 +124,7 @@ def headroom(record: Record, duration: float, tolerance: float) -> float:
     )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--busy", choices=("yes", "no"), default="no")
@@ -132,7 +133,7 @@ def main() -> int:
     parser.add_argument(
         "--also-python", action="append", default=[], help="as pytest takes it (repeatable)"
     )
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     settings = {}
     for example in site_examples():
@@ -179,7 +180,3 @@ def main() -> int:
     busiest = max((max(r.others, default=0) for r in records.values()), default=0)
     print(f"\nOther processes kept up to {busiest:.1f} cores busy during a run.")
     return 1 if total else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

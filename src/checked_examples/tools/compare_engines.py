@@ -1,17 +1,19 @@
 """Do MkDocs and Zensical show every example the same? `make compare-engines`.
 
-    python tests/compare_engines.py site site-zensical
+    python -m checked_examples compare-engines site site-zensical
 
 Reads both builds page by page and compares, piece by piece, the HTML of every
-example: the program (its code and title), the output block (each line with
-its checked time, the stderr notes under it) and the timeline. Prints one line
+example: the program (its code and title), its Run controls (or why a browser cannot
+run it) and the script that drives them, the output block (each line with its checked
+time, the stderr notes under it) and the timeline. Prints one line
 per page and the first difference of each piece that differs; exits 1 if any
 does. The rest of a page (theme, navigation, search) is not compared here: the
 README's "Engine status" says where the engines part.
 
 It cannot pass on nothing: the MkDocs build must show as many programs as the
-docs have `py` fences, and an output block with its time gutter for each one
-that has an output block.
+docs have `py` fences, Run controls (or a reason) under each when the runtime is
+installed, and an output block with its time gutter for each one that has an output
+block.
 """
 
 from __future__ import annotations
@@ -22,12 +24,18 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from checked_examples.page import find_doc_examples
+from .. import runtime
+from ..page import find_doc_examples
+from ..paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+RUN_SCRIPT = "assets/run/run-button.mjs"
+
 # What the Markdown extension renders for an example, by the class of the element.
 PIECES = {
     "program": ("div", "language-py"),
+    "run": ("div", "example-run"),
+    "no-run": ("p", "example-run--no"),
+    "run-script": ("script", None),
     "output": ("div", "example-output"),
     "stderr": ("p", "example-stderr"),
     "timeline": ("figure", "example-timeline"),
@@ -56,9 +64,14 @@ class _Pieces(HTMLParser):
             if tag == open_tag:
                 self.open = (kind, open_tag, start, depth + 1)
             return
-        classes = (dict(attrs).get("class") or "").split()
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
         for kind, (piece_tag, piece_class) in PIECES.items():
-            if tag == piece_tag and piece_class in classes:
+            if tag != piece_tag:
+                continue
+            if piece_class in classes or (
+                piece_class is None and (values.get("src") or "").endswith(RUN_SCRIPT)
+            ):
                 self.open = (kind, tag, self.position(), 1)
 
     def handle_endtag(self, tag: str) -> None:
@@ -69,7 +82,10 @@ class _Pieces(HTMLParser):
             self.open = (kind, open_tag, start, depth - 1)
             return
         end = self.text.index(">", self.position()) + 1
-        self.found.append((kind, self.text[start:end]))
+        html = self.text[start:end]
+        if kind == "run-script":  # the same file, "./x" or "x": Zensical writes the former
+            html = html.replace('src="./', 'src="')
+        self.found.append((kind, html))
         self.open = None
 
 
@@ -127,6 +143,16 @@ def compare(
                 f"the MkDocs build shows {counts['program']} programs where the page has "
                 f"{len(examples)} py fences: the comparison would not cover them all"
             )
+        unrunnable = sum(e.settings().browser.reason is not None for e in examples)
+        controls = len(examples) - unrunnable if runtime.installed() else 0
+        if (counts["run"], counts["no-run"]) != (controls, unrunnable):
+            problems.append(
+                f"the MkDocs build shows {counts['run']} Run controls and {counts['no-run']} "
+                f"reasons where the page has {controls} runnable examples and {unrunnable} "
+                "declared not runnable"
+            )
+        if counts["run"] and not counts["run-script"]:
+            problems.append(f"the MkDocs build has Run controls but no {RUN_SCRIPT}")
         with_output = sum(e.output is not None for e in examples)
         gutters = sum(kind == "output" and "data-t=" in html for kind, html in left)
         if gutters != with_output:
@@ -144,7 +170,8 @@ def compare(
         yield name, counts, problems
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 2:
         print(__doc__)
         return 2
@@ -163,7 +190,3 @@ def main(argv: list[str]) -> int:
         + (f"{differing} page(s) differ" if differing else "MkDocs and Zensical render them alike")
     )
     return 1 if differing else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

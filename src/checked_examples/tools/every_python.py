@@ -23,9 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from checked_examples.run.pythons import candidates, newest_per_minor
-
-ROOT = Path(__file__).resolve().parent.parent
+from ..paths import ROOT
+from ..run.pythons import candidates, newest_per_minor
 
 
 def say(text: str) -> None:
@@ -49,7 +48,7 @@ def environment_for(name: str, python: Path) -> Path | None:
     return Path(venv) / "bin" / "python"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     this = sys.version_info[:2]
     found = newest_per_minor(candidates())
     others = {minor: entry for minor, entry in sorted(found.items()) if minor != this}
@@ -73,7 +72,3 @@ def main() -> int:
     say("The examples run on all of them in one scheduled pytest run.")
     print(" ".join(arguments))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

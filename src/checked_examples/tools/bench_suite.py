@@ -21,11 +21,12 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from checked_examples.settings import usable_cores
+from ..paths import ROOT
+from ..settings import usable_cores
 
 # The tests' record_property figures reach the report only in its xunit1 form.
 JUNIT_PROPERTIES = ["-o", "junit_family=xunit1"]
-ROOT = Path(__file__).resolve().parents[2]
+
 TEST = ["tests/test_examples.py", "-k", "runs_as_the_page_says", "-q", "-p", "no:cacheprovider"]
 
 
@@ -51,13 +52,13 @@ def run_seconds(case: ET.Element) -> float:
     return float(case.get("time", 0))  # skipped: it never ran
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--examples-at-once", type=int, default=16, help="as make examples uses")
     parser.add_argument(
         "--also-python", action="append", default=[], help="as pytest takes it (repeatable)"
     )
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     at_once = ["--examples-at-once", str(args.examples_at_once)]
     at_once += [arg for python in args.also_python for arg in ("--also-python", python)]
     pytest = [sys.executable, "-m", "pytest"]
@@ -93,7 +94,3 @@ def main() -> int:
     verdict = "met" if wall <= target else "MISSED"
     print(f"aim: 1.5x longest + start-up = {target:.2f} s -> {verdict}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

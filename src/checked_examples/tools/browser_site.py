@@ -17,7 +17,8 @@ from pathlib import Path
 
 from filelock import FileLock
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..paths import ROOT
+
 OLD, NEW, ALIAS = "0.1", "0.2", "latest"
 _NOT_SOURCES = shutil.ignore_patterns(
     ".git", ".venv*", "site", ".cache", "node_modules", "*_cache", "__pycache__", "artifacts"
@@ -83,5 +84,12 @@ def deploy(out: Path) -> Path:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-if __name__ == "__main__":  # make browser-site
-    deploy_once(Path(sys.argv[1]))
+def main(argv: list[str] | None = None) -> int:
+    """Deploy the browser suite's site into the folder given (make test does it beside
+    its first steps)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 1:
+        print("usage: python -m checked_examples browser-site <folder>")
+        return 2
+    deploy_once(Path(argv[0]))
+    return 0

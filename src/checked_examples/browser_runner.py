@@ -1,11 +1,12 @@
-"""Run one example inside Pyodide as `python file.py` runs it: the Run button's Python side.
+"""Run one example inside Pyodide as `python file.py` runs it, and judge the run with the
+suite's judge: the Run button's Python side.
 
-The Web Worker (run-worker.mjs, through engine.mjs) imports this module once, then
-calls `run` for each example a reader runs on the page, one after another in the same
-interpreter. Each program is a file of its own, run as a fresh `__main__` module, and
-its clock starts once the modules it imports at its top are loaded, as the example
-suite starts it (tests/example_harness/runner.py): loading a module is processor
-work, slow on a phone, and no lesson.
+The Web Worker (docs/assets/run/run-worker.mjs, through engine.mjs) imports this module
+once, then calls `run` for each example a reader runs on the page, one after another in
+the same interpreter, and `judge_run` on what it did. Each program is a file of its own,
+run as a fresh `__main__` module, and its clock starts once the modules it imports at its
+top are loaded, as the example suite starts it (run/runner.py): loading a module is
+processor work, slow on a phone, and no lesson.
 
 One thing of Pyodide's is put back as CPython has it while a program runs: its
 `asyncio.run` runs the coroutine on Pyodide's one shared event loop and stops there,
@@ -17,11 +18,11 @@ Pyodide's own kind (a WebLoop, driven by the browser's timers).
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import contextlib
 import gc
 import importlib
+import json
 import os
 import sys
 import traceback
@@ -29,22 +30,11 @@ import types
 import warnings
 from functools import wraps
 
+from .judge import Observed, Promise, judge
+from .output_block import OutputBlock
+from .program import top_level_imports
+
 WORKDIR = "/tmp/examples"
-
-
-def top_level_imports(source: str) -> list[str]:
-    """The modules a program imports at its top level, in order."""
-    try:
-        body = ast.parse(source).body
-    except SyntaxError:
-        return []  # the run itself reports it
-    names = []
-    for node in body:
-        if isinstance(node, ast.Import):
-            names += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module != "__future__":
-            names.append(node.module)
-    return names
 
 
 _pyodide_run = asyncio.run
@@ -127,3 +117,30 @@ def _exit_status(code: object) -> int:
         return code
     print(code, file=sys.stderr)
     return 1
+
+
+def judge_run(promise: str, observed: str) -> str:
+    """The judge's findings on one run, as JSON: what the page declares (`promise`: the
+    output block's lines and its times= text, the fence's settings) and what the run did
+    (`observed`), both JSON from run-button.mjs."""
+    page, did = json.loads(promise), json.loads(observed)
+    times, times_error = OutputBlock.parse_times(page["times"])
+    findings = judge(
+        Promise(
+            lines=None if page["lines"] is None else tuple(page["lines"]),
+            times=None if times is None else tuple(times),
+            times_error=times_error,
+            duration=page["duration"],
+            tolerance=page["tolerance"],
+            raises=page["raises"],
+            warns=tuple(page["warns"]),
+        ),
+        Observed(
+            stdout="".join(line + "\n" for line in did["stdout"]),
+            line_times=tuple(did["lineTimes"]),
+            stderr=did["stderr"],
+            status=did["status"],
+            seconds=did["seconds"],
+        ),
+    )
+    return json.dumps([finding.as_dict() for finding in findings])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from browser.deploy import ROOT
-from checked_examples.page import DocExample, find_doc_examples
+from ..page import DocExample, find_doc_examples
+from ..paths import ROOT
 
 DOCS = ROOT / "docs"
 
@@ -40,3 +40,14 @@ def examples_by_page() -> dict[str, list[DocExample]]:
     for example in find_doc_examples(ROOT):
         found[url_path(example.doc)].append(example)
     return dict(found)
+
+
+# Opens the <details> and selects the tab a block is in, so that a reader could see it.
+REVEAL = """block => {
+  for (let d = block.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+  const up = el => el.parentElement.closest(".tabbed-block");
+  for (let tab = block.closest(".tabbed-block"); tab; tab = up(tab)) {
+    const index = [...tab.parentElement.children].indexOf(tab);
+    tab.closest(".tabbed-set").querySelectorAll(":scope > input")[index].click();
+  }
+}"""
