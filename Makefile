@@ -1,7 +1,6 @@
-# Asyncio by Example. `make help` lists the targets; the tools behind them are
-# `python -m checked_examples --help` (src/checked_examples/cli.py).
-# Every target first makes .venv from requirements.txt (hash-checked), so a fresh clone
-# needs only Python >= 3.11, git and make; with npm, the Run buttons' runtime too.
+# Asyncio by Example. `make help` lists the targets; the tools behind them,
+# `python -m checked_examples --help`. Every target makes .venv from the hash-checked
+# requirements.txt first: a fresh clone needs Python >= 3.11, git and make (npm for Run buttons).
 
 PYTHON ?= python3
 # Another interpreter gets its own environment: make test PYTHON=python3.13 VENV=.venv-3.13
@@ -9,25 +8,20 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 TOOL := $(BIN)/python -m checked_examples
-# For tools that start other tools by name (pre-commit starts ruff, mike starts mkdocs).
 ON_PATH = PATH="$(abspath $(BIN)):$$PATH"
 HOST ?= 127.0.0.1
 PORT ?= 8000
 NPM := $(shell command -v npm 2>/dev/null)
-# The Run buttons' runtime (Pyodide from package-lock.json) among the site's files; without
-# npm the site builds without them, and the runtime step says why.
+# The Run buttons' runtime among the site's files; without npm, no buttons, and it says why.
 RUNTIME := $(if $(NPM),node_modules/.package-lock.json) runtime
 # One page's examples alone: make examples PAGE=timeouts (several: PAGE="timeouts queues")
 PAGE ?=
 PAGE_ARGS = $(foreach page,$(PAGE),--page $(page))
 # Extra pytest arguments, e.g. make examples PYTEST_ARGS='-k gather -x'
 PYTEST_ARGS ?=
-# The examples mostly sleep, so they run side by side far past the core count
-# (src/checked_examples/run/schedule.py); make bench prints what that buys.
 EXAMPLES_AT_ONCE ?= 16
 EXAMPLES = $(BIN)/pytest tests/test_examples.py --examples-at-once $(EXAMPLES_AT_ONCE) $(PAGE_ARGS)
-# make test runs the examples on every other Python >= 3.11 here too, in the same run;
-# CI says no (its matrix gives each version a job).
+# Also on every other Python >= 3.11 here, in the same run (CI's matrix says no).
 EVERY_PYTHON ?= yes
 ALSO_PYTHON = $(if $(filter yes,$(EVERY_PYTHON)),$$($(TOOL) every-python))
 RUNS ?= 10
@@ -38,10 +32,9 @@ ALIAS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve docs test suite test-browser test-run-buttons browser-site examples \
-	examples-every-python update-examples check-page flake-hunt lint check-github \
-	github-labels format lock bench bench-site compare-engines versions-deploy versions-list \
-	versions-serve publish runtime clean
+.PHONY: help serve docs test suite test-browser test-run-buttons browser-site examples examples-every-python \
+	update-examples check-page flake-hunt bench bench-site lint check-github github-labels format lock \
+	versions-deploy versions-list versions-serve publish runtime compare-engines clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-22s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -66,8 +59,7 @@ serve: $(STAMP) $(RUNTIME) ## Build the site and serve it on http://127.0.0.1:80
 docs: $(STAMP) $(RUNTIME) ## Build the site strictly into site/ (a warning fails the build)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-# Every step runs even when an earlier one fails; the summary names the failed ones. The
-# browser suite's site deploys beside the first steps, before the timed examples start.
+# Every step runs, and the summary names the failed ones (checked_examples/cli.py `test`).
 EXAMPLES_STEP := $(if $(filter yes,$(EVERY_PYTHON)),examples-every-python,examples)
 test: $(STAMP) $(RUNTIME) ## Run every check: hooks, both builds, .github/, the examples on every Python, the suite, the browser
 	@$(TOOL) test --wait-before $(EXAMPLES_STEP) lint compare-engines check-github $(EXAMPLES_STEP) suite test-browser
@@ -75,7 +67,6 @@ test: $(STAMP) $(RUNTIME) ## Run every check: hooks, both builds, .github/, the 
 suite: $(STAMP) ## The rest of the pytest suite: examples' lint, the harness's own tests, .github, deploys
 	$(BIN)/pytest --ignore=tests/test_examples.py -n 4 --dist worksteal $(PYTEST_ARGS)
 
-# Skips (loudly) without a Chromium or axe-core, unless BROWSER_TESTS=required (CI).
 test-browser: $(STAMP) $(RUNTIME) ## The built site in Chromium: pages, search, copy, axe, links, phone, Run buttons
 	@$(TOOL) test-browser $(PYTEST_ARGS)
 
@@ -86,8 +77,7 @@ browser-site: $(STAMP) $(RUNTIME)
 	@test -n "$(BROWSER_SITE_DIR)" || { echo "usage: make browser-site BROWSER_SITE_DIR=<folder>"; exit 2; }
 	$(TOOL) browser-site "$(BROWSER_SITE_DIR)"
 
-# Zensical reads mkdocs.yml too and ignores its hooks; it reads the offline inventory that
-# the MkDocs build compiled (README, "Engine status"). Both builds are strict.
+# Zensical reads mkdocs.yml too, ignores its hooks, and reads the inventory MkDocs compiled.
 compare-engines: docs ## make docs, then Zensical too (site-zensical/), and compare every example's HTML and Run controls
 	rm -rf site-zensical
 	inventory=$$($(TOOL) inventory) && PYTHON_INVENTORY_URL="$$inventory" SITE_DIR=site-zensical \
@@ -118,7 +108,6 @@ bench: $(STAMP) ## Time the example suite (on every Python here, as make test ru
 bench-site: $(STAMP) $(RUNTIME) ## Lighthouse on our pages vs default Material
 	$(TOOL) bench-site
 
-# Every file git tracks or would track (new files too); the diff after a failure in CI only.
 lint: $(STAMP) ## Run the pre-commit hooks on every file, new ones too: ruff (lint, format), codespell
 	@git ls-files -z --cached --others --exclude-standard | \
 		$(ON_PATH) xargs -0 $(BIN)/pre-commit run $(if $(CI),--show-diff-on-failure) --files
@@ -138,15 +127,8 @@ format: $(STAMP) ## Fix what ruff can fix by itself
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# pyproject.toml holds the list people edit; requirements.in copies it, and requirements.txt
-# locks it, with the options in the lock's header, which Dependabot's `uv` ecosystem reuses
-# (tests/test_lock.py checks the three agree). --exclude-newer: releases at least 7 days old,
-# as an exact date, so that running the header's command again resolves the same lock.
-LOCK_CUTOFF = $$($(BIN)/python -c 'import datetime as d; print(d.date.today() - d.timedelta(days=7))')
 lock: $(STAMP) ## Regenerate requirements.in and requirements.txt from pyproject.toml (review the diff)
-	$(TOOL) lock-input > requirements.in
-	$(BIN)/uv pip compile requirements.in --universal --python-version 3.11 --generate-hashes \
-		--exclude-newer "$(LOCK_CUTOFF)" --quiet --output-file requirements.txt
+	$(TOOL) lock
 
 versions-deploy: $(STAMP) $(RUNTIME) ## Commit the site as VERSION (ALIAS=latest moves latest) to the local gh-pages; no push
 	@$(BIN)/python .ci/release_version.py check "$(VERSION)"
@@ -159,8 +141,7 @@ versions-list: $(STAMP) ## List the versions on gh-pages and their aliases
 versions-serve: $(STAMP) ## Serve gh-pages with its version selector on http://127.0.0.1:8000
 	$(ON_PATH) $(BIN)/mike serve --dev-addr $(HOST):$(PORT)
 
-# The publish workflow validates the tag (.ci/release_version.py) first, and pushes with
-# `.ci/deploy-docs.sh push`, the one step that holds the write token.
+# The workflow checks the tag first and pushes in `.ci/deploy-docs.sh push` (the token's step).
 publish: $(STAMP) $(RUNTIME) ## (publish workflow) Commit the site as VERSION to the local gh-pages; latest if highest
 	$(ON_PATH) .ci/deploy-docs.sh build "$(VERSION)"
 

@@ -1,4 +1,4 @@
-"""tests/run_on_every_python.py: which interpreters it finds, and one is enough."""
+"""`python -m checked_examples every-python`: which interpreters it finds, and one is enough."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 
 from checked_examples.run import pythons
-
-SCRIPT = Path(__file__).resolve().parent / "run_on_every_python.py"
 
 
 def fake_python(root: Path, name: str, report: str) -> Path:
@@ -43,7 +41,11 @@ def test_one_python_is_reported_and_is_not_a_failure(tmp_path: Path) -> None:
     env = {**os.environ, "HOME": str(tmp_path), "PATH": str(tmp_path)}
     env.pop("PYENV_ROOT", None)
     result = subprocess.run(
-        [sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "checked_examples", "every-python"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     this = platform.python_version()

@@ -12,15 +12,15 @@ from checked_examples.pytest_plugin import block_errors_fail_the_test
 
 
 def test_example_passes_ruff(
-    example: DocExample,
+    page_example: DocExample,
     eval_example: EvalExample,
     monkeypatch: pytest.MonkeyPatch,
     site,
 ) -> None:
     with block_errors_fail_the_test():
-        code = example.code_example()
+        code = page_example.code_example()
     try:
-        requires = example.settings().requires
+        requires = page_example.settings().requires
     except BlockError:
         requires = None  # the run test names the bad setting; saying it twice helps nobody
     # Concise output is the format pytest-examples maps back to file:line.

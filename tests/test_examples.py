@@ -1,7 +1,7 @@
 """The one test behind every example on the site: a new page needs no test code.
 
 For each `py` block in docs/ (the plugin, checked_examples.pytest_plugin, gives the test
-one `example` each) it runs the program as a reader would and checks its whole stdout,
+one `page_example` each) it runs the program as a reader would and checks its whole stdout,
 in order, each line's time, its duration, how it ends, and that it warns only where the
 lesson says so (the judge: checked_examples/judge.py). And every file in examples/ is on
 a page, once.
@@ -22,13 +22,13 @@ from checked_examples.run.schedule import Schedule
 
 # `python`: the interpreter running pytest, or each of several (--also-python).
 def test_example_runs_as_the_page_says(
-    example: DocExample,
+    page_example: DocExample,
     python: Python,
     request: pytest.FixtureRequest,
     example_runs: Schedule,
     record_property,
 ) -> None:
-    check_example(example, python, request, example_runs, record_property)
+    check_example(page_example, python, request, example_runs, record_property)
 
 
 def test_every_example_file_is_on_a_page(site: Path, examples: tuple[DocExample, ...]) -> None:

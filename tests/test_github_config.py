@@ -18,7 +18,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from checked_examples.paths import ROOT
+
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 ZIZMOR = Path(sys.executable).parent / "zizmor"
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")

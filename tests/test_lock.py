@@ -13,12 +13,12 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-ROOT = Path(__file__).resolve().parent.parent
+from checked_examples.paths import ROOT
+
 RUN_MAKE_LOCK = "pyproject.toml changed without `make lock`: run `make lock` and commit"
 PIN = re.compile(r"^(?P<name>[A-Za-z0-9][\w.-]*)==(?P<version>[^\s;\\]+)")
 # What Dependabot reads from the header to recompile the lock as `make lock` does.

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from checked_examples.page import find_doc_examples
+from checked_examples.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FORK = "https://github.com/someone/asyncio-by-example-fork"
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from checked_examples.paths import ROOT
+
 # What a site build reads, and the deploy scripts; the rest plays no part in a deploy.
 SITE_SOURCES = ["mkdocs.yml", "CONTRIBUTING.md", "docs", "examples", "src", ".ci"]
 SITE_URL = "https://asyncio-by-example.github.io/asyncio-by-example/"

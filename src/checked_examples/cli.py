@@ -8,6 +8,7 @@ lists the commands; `COMMAND --help` says more where a command takes options.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import importlib
 import os
@@ -64,14 +65,28 @@ def _name(text: str) -> str:
     return re.sub(r"[-_.]+", "-", text).lower()
 
 
-def lock_input(argv: list[str]) -> int:
-    """Print requirements.in, the copy of pyproject.toml's dependencies that `make lock`
-    resolves (Dependabot's uv ecosystem recompiles that pair)."""
+def lock(argv: list[str]) -> int:
+    """Write requirements.in from pyproject.toml's dependencies, and lock it into
+    requirements.txt.
+
+    pyproject.toml holds the list people edit; requirements.in is a copy of it, and
+    requirements.txt the lock, in the pair Dependabot's `uv` ecosystem recompiles with the
+    options written in the lock's header (--universal, --python-version, hashes), so its
+    pull requests move the whole lock (tests/test_lock.py fails when the three disagree).
+    Only releases at least 7 days old, like Dependabot's cooldown (a release gets a week
+    to be found broken or malicious), given as a date rather than uv's relative "7 days":
+    the header then records the exact cut-off, and its command resolves the same lock.
+    """
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    print("# Written by `make lock` from pyproject.toml's dependencies: edit those, not this.")
-    for requirement in project["project"]["dependencies"]:
-        print(requirement)
-    return 0
+    lines = ["# Written by `make lock` from pyproject.toml's dependencies: edit those, not this."]
+    (ROOT / "requirements.in").write_text(
+        "\n".join([*lines, *project["project"]["dependencies"]]) + "\n"
+    )
+    cutoff = datetime.date.today() - datetime.timedelta(days=7)
+    uv = [str(Path(sys.executable).with_name("uv")), "pip", "compile", "requirements.in"]
+    uv += ["--universal", "--python-version", "3.11", "--generate-hashes"]
+    uv += ["--exclude-newer", str(cutoff), "--quiet", "--output-file", "requirements.txt"]
+    return subprocess.run(uv, cwd=ROOT).returncode
 
 
 def inventory(argv: list[str]) -> int:
@@ -196,7 +211,7 @@ COMMANDS = {
     "bench-site": ("bench_site", "Lighthouse on the site's pages against default Material"),
     "bench-run-button": ("bench_run_button", "time a Run button's first and later runs"),
     "inventory": (inventory, None),
-    "lock-input": (lock_input, None),
+    "lock": (lock, None),
     "github-labels": (github_labels, None),
 }
 

@@ -128,10 +128,10 @@ def example_pythons(config: pytest.Config) -> list[Python]:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """A test that takes `example` runs once per example of the site (the project at
+    """A test that takes `page_example` runs once per example of the site (the project at
     pytest's rootdir), and once per Python; with one Python, ids stay `[page/file.py]`."""
-    if "example" in metafunc.fixturenames:
-        metafunc.parametrize("example", doc_examples(metafunc.config), ids=example_id)
+    if "page_example" in metafunc.fixturenames:
+        metafunc.parametrize("page_example", doc_examples(metafunc.config), ids=example_id)
     pythons = metafunc.config.stash[PYTHONS]
     if "python" in metafunc.fixturenames and len(pythons) > 1:
         metafunc.parametrize("python", pythons, ids=lambda python: python.test_id)
@@ -145,7 +145,7 @@ def python(request: pytest.FixtureRequest) -> Python:
 
 def _example(item: pytest.Item):
     callspec = getattr(item, "callspec", None)
-    return callspec.params.get("example") if callspec else None
+    return callspec.params.get("page_example") if callspec else None
 
 
 def _python(item: pytest.Item) -> Python:

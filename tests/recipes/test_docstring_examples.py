@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
-RECIPES = Path(__file__).resolve().parents[2] / "src" / "asyncio_recipes"
+from checked_examples.paths import ROOT
+
+RECIPES = ROOT / "src" / "asyncio_recipes"
 EXAMPLES = list(find_examples(RECIPES))
 # The examples run in real time and take a few hundredths of a second; a recipe that
 # lost its way (a rate limiter with no refill, a pool that never stops) would hang.

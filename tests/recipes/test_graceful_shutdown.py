@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+from checked_examples.paths import ROOT
+
+SRC = ROOT / "src"
 TIMEOUT = 10  # seconds; every program here ends well within one
 
 POPEN = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
@@ -30,6 +32,7 @@ import asyncio
 import sys
 
 from asyncio_recipes.graceful_shutdown import run
+from checked_examples.paths import ROOT
 
 {extra}
 

@@ -6,7 +6,7 @@ and its jobs run side by side with the main one's in the same schedule (schedule
 Whatever depends on the version, a `requires=` skip above all, asks the job's Python.
 
 Finding the Pythons a machine has (pyenv's versions, `python3.X` on PATH) lives here
-too: tests/run_on_every_python.py uses it to build their environments.
+too: `python -m checked_examples every-python` uses it to build their environments.
 """
 
 from __future__ import annotations
