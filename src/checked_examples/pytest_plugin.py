@@ -28,6 +28,7 @@ from .errors import BlockError
 from .page import DocExample, site_examples
 from .run import wording
 from .run.pythons import Python, candidates, newest_per_minor, this_python, version_of
+from .run.runner import Run
 from .run.schedule import Schedule, runnable_job
 from .settings import Settings
 
@@ -256,6 +257,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     report_unrecorded_outputs(terminalreporter)
+    report_passed_alone(terminalreporter)
     if UPDATE_REPORT not in config.stash:
         return
     checked, written, refused = config.stash[UPDATE_REPORT]
@@ -274,6 +276,22 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
             "did not touch, update your own page alone: make update-examples PAGE=<page>",
             yellow=True,
         )
+
+
+def report_passed_alone(terminalreporter) -> None:
+    """The examples that were late or early on a busy machine and kept time alone."""
+    shown = [
+        (report.nodeid, value)
+        for report in terminalreporter.stats.get("passed", [])
+        if report.when == "call"
+        for name, value in report.user_properties
+        if name == "passed_alone"
+    ]
+    if not shown:
+        return
+    terminalreporter.section("kept time when run again alone")
+    for nodeid, busy in shown:
+        terminalreporter.write_line(f"{nodeid}: out of time while {busy}; on time alone")
 
 
 def report_unrecorded_outputs(terminalreporter) -> None:
@@ -310,6 +328,28 @@ def block_errors_fail_the_test() -> Iterator[None]:
         pytest.fail(str(error), pytrace=False)
 
 
+def _confirmed_alone(
+    example: DocExample,
+    settings: Settings,
+    python: Python,
+    run: Run,
+    found: list[str],
+    example_runs: Schedule,
+) -> list[str]:
+    """A run late or early while the machine was busy fails only if a run alone fails too;
+    then the report shows both. A program that lost its concurrency fails both times."""
+    again = example_runs.run_alone(example, python)
+    if not (again_found := wording.problems(example, settings, again, check_output=True)):
+        return []
+    return [
+        f"This run, while {run.load.describe()}:",
+        *found,
+        "Run again alone, once the rest of the run was over, while "
+        f"{again.load.describe()} (ran {again.seconds:.2f} s): it failed too.",
+        *again_found,
+    ]
+
+
 def check_example(
     example: DocExample,
     python: Python,
@@ -332,7 +372,11 @@ def check_example(
     record_property("seconds", f"{run.seconds:.3f}")
     record_property("others_busy_cores", f"{run.load.others:.2f}")
     record_property("allowed_stretch", f"{wording.allowed_stretch(settings, run):.3f}")
-    found = wording.problems(example, settings, run, check_output=not updating)
+    findings, found = wording.judged(example, settings, run, check_output=not updating)
+    if not updating and wording.busy_timing_only(findings, run):
+        found = _confirmed_alone(example, settings, python, run, found, example_runs)
+        if not found:
+            record_property("passed_alone", f"{run.load.describe()}; {run.seconds:.2f} s")
     if example.output is None and settings.output_unrecordable and run.stdout:
         # Shown in the summary, to be recorded on a machine with this Python.
         record_property("unrecorded_output", run.stdout)

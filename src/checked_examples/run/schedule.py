@@ -186,6 +186,24 @@ class Schedule:
             raise LookupError(f"{example.where} was not scheduled to run on {python.name}")
         return job.result.result()
 
+    def run_alone(self, example: DocExample, python: Python) -> Run:
+        """Run the example again, once every scheduled run has ended, with nothing of the
+        suite beside it (the tests call this one at a time)."""
+        for other in self._jobs.values():
+            with contextlib.suppress(BaseException):
+                other.result.result()
+        job = self._jobs[job_key(example, python)]
+        workdir = job.workdir.with_name(job.workdir.name + "-alone")
+        workdir.mkdir(exist_ok=True)
+        return run_program(
+            job.program,
+            job.example.program_name,
+            workdir,
+            job.settings.timeout,
+            track=self._track,
+            python=job.python.executable,
+        )
+
     def stop(self) -> None:
         """Start nothing more and stop what runs (pytest -x, Ctrl-C, the session's end)."""
         self._stopping.set()

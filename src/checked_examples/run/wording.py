@@ -42,8 +42,20 @@ def observed(run: Run) -> Observed:
     )
 
 
+# Findings about time alone: on a busy machine the machine, not the program, may be their cause.
+TIMING = frozenset({"line-late", "line-early", "too-long", "too-short"})
+
+
 def problems(example: DocExample, settings: Settings, run: Run, *, check_output: bool) -> list[str]:
     """The judge's findings on this run, as the suite words them; empty when it passes."""
+    return judged(example, settings, run, check_output=check_output)[1]
+
+
+def judged(
+    example: DocExample, settings: Settings, run: Run, *, check_output: bool
+) -> tuple[list[Finding], list[str]]:
+    """The judge's findings on this run, and the suite's words for them and for what the
+    harness itself found (the network guard, what the program left running)."""
     stretch = allowed_stretch(settings, run)
     findings = judge(
         promise_of(example, settings), observed(run), stretch=stretch, check_output=check_output
@@ -51,7 +63,18 @@ def problems(example: DocExample, settings: Settings, run: Run, *, check_output:
     words = _Words(example, settings, run, stretch)
     # The guard's and the leftovers check's findings, whatever raises= or warns= allow.
     found = ([] if run.timed_out else list(run.harness_report)) + words.all(findings)
-    return _cause_said_once(found, {words.slow_cause(), _EARLY})
+    return findings, _cause_said_once(found, {words.slow_cause(), _EARLY})
+
+
+def busy_timing_only(findings: list[Finding], run: Run) -> bool:
+    """Whether every finding is about time and the machine was busy during the run: then
+    a run alone, with nothing beside it, tells the machine's fault from the program's."""
+    return (
+        run.load.busy
+        and not run.harness_report
+        and bool(findings)
+        and all(finding.kind in TIMING for finding in findings)
+    )
 
 
 class _Words:
