@@ -321,11 +321,12 @@ def example_id(example: DocExample) -> str:
 
 @contextmanager
 def block_errors_fail_the_test() -> Iterator[None]:
-    """A block the harness cannot read fails its own test, with the page's file:line."""
+    """A block the harness cannot read fails its own test, with the page's file:line, once
+    (without `from None` the error would be printed again, as the failure's context)."""
     try:
         yield
     except BlockError as error:
-        pytest.fail(str(error), pytrace=False)
+        raise pytest.fail.Exception(str(error), pytrace=False) from None
 
 
 def _confirmed_alone(
