@@ -305,3 +305,17 @@ def test_a_source_fence_shows_the_whole_file_titled_and_highlighted_as_python() 
 def test_a_bad_source_fence_fails_the_build_with_its_line(content: str, message: str) -> None:
     with pytest.raises(ExampleFenceError, match=rf"^3: {re.escape(message)}"):
         render(f"# A recipe\n\n```source\n{content}\n```\n")
+
+
+def test_a_link_to_a_python_name_the_inventory_lacks_names_its_line() -> None:
+    listed = {"asyncio.wait", "asyncio.Queue.join"}
+    page = (
+        "See [asyncio.wait][] and [`asyncio.Queue.join()`][asyncio.Queue.join].\n"
+        "\n"
+        "Then [asyncio.wait_forever][], [the recipe][asyncio_recipes.retry.retry]"
+        " and [waiting][`asyncio.timeout`].\n"
+    )
+    assert hooks.unlisted_python_names(page, listed) == [
+        (3, "asyncio.wait_forever"),
+        (3, "asyncio.timeout"),
+    ]

@@ -80,6 +80,14 @@ def on_pre_build(config):
 def on_page_markdown(markdown, page, config, files):
     _current_page[:] = [f"docs/{page.file.src_uri}"]
     _embedded.update(embedded_examples(markdown))
+    for line, name in unlisted_python_names(markdown, _listed_python_names()):
+        # autorefs would say only "Could not find cross-reference target" and the page.
+        log.warning(
+            f"docs/{page.file.src_uri}:{line}: [{name}][] links a Python name that "
+            f"{INVENTORY_LIST} does not list: add a line such as '{name} py:function 1 "
+            "library/asyncio-task.html#$ -' to it, with the kind and page of the name in "
+            "Python's docs (the file's header explains each field)"
+        )
     if (included := included_file(markdown)) and page.edit_url:
         # The page is another file (CONTRIBUTING.md): its edit link opens that file.
         # edit_uri ends in .../edit/main/docs/; the file sits one level up.
@@ -104,6 +112,28 @@ def on_post_build(config):
             f"{orphan.relative_to(ROOT)} is not embedded in any page: embed it with "
             f'--8<-- "{orphan.relative_to(ROOT)}" in a ```py block, or delete it'
         )
+
+
+INVENTORY_LIST = "docs/_support/python-inventory.txt"
+# A link to a Python name: `[asyncio.wait][]`, or `[text][asyncio.wait]`, code or not.
+_NAME = r"`?(?P<name>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)(?:\(\))?`?"
+_REFERENCE = re.compile(rf"\[{_NAME}\]\[\]|\]\[{_NAME.replace('name', 'named')}\]")
+
+
+def _listed_python_names() -> set[str]:
+    return {line.split()[0] for line in inventory_lines(ROOT / INVENTORY_LIST)}
+
+
+def unlisted_python_names(markdown: str, listed: set[str]) -> list[tuple[int, str]]:
+    """(line, name) of each link to a name of a module the inventory covers (asyncio,
+    concurrent, ...) that it does not list; the project's own names are mkdocstrings'."""
+    modules = {name.split(".")[0] for name in listed}
+    return [
+        (number, name)
+        for number, line in enumerate(markdown.splitlines(), start=1)
+        for match in _REFERENCE.finditer(line)
+        if (name := match["name"] or match["named"]).split(".")[0] in modules and name not in listed
+    ]
 
 
 def embedded_examples(markdown: str) -> set[Path]:

@@ -147,6 +147,7 @@ class _Words:
                     "the output differs from the page (- page, + this run). If the new "
                     f"output is right, run `{self.update_command}` and review the diff.\n"
                     + "".join(diff)
+                    + _order_note(finding.expected, finding.measured)
                 )
             case "times-unreadable":
                 return f"{self.block}: {finding.expected}"
@@ -271,6 +272,22 @@ def _cause_said_once(found: list[str], causes: set[str]) -> list[str]:
             message = head
         kept.append(message)
     return kept[::-1]
+
+
+def _order_note(expected: tuple[str, ...], printed: tuple[str, ...]) -> str:
+    """Each line holds the same characters, some in another order: a printed set, whose
+    order can differ between Python versions, so that no recording fits them all. (Lines
+    in another order are left alone: that is what lost or added concurrency looks like.)"""
+    same_characters = len(expected) == len(printed) and all(
+        sorted(a) == sorted(b) for a, b in zip(expected, printed, strict=True)
+    )
+    if expected == printed or not same_characters:
+        return ""
+    return (
+        "The same text in another order: does the program print a set, or iterate over one? "
+        "Its order can differ from one Python version to another (CONTRIBUTING.md, "
+        "'Conventions'): print sorted(...) instead.\n"
+    )
 
 
 def _indent(text: str) -> str:
