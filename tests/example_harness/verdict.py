@@ -55,8 +55,7 @@ def ending_problems(settings: Settings, run: Run) -> list[str]:
 
 
 def stderr_problems(settings: Settings, run: Run) -> list[str]:
-    if settings.raises:
-        return []  # the traceback is stderr; ending_problems checked it
+    # With raises=, warns= holds the exception's message, which the traceback ends with.
     if settings.warns:
         missing = [w for w in settings.warns if w not in run.stderr]
         if missing:
@@ -67,6 +66,8 @@ def stderr_problems(settings: Settings, run: Run) -> list[str]:
                 + _indent(run.stderr or "(empty)\n")
             ]
         return []
+    if settings.raises:
+        return []  # the traceback is stderr; ending_problems checked it
     if run.stderr:
         return [
             "the program wrote to stderr (a warning or a logged asyncio error such as "

@@ -52,14 +52,13 @@ export function verdict(page, run) {
   } else if (run.status !== 0) {
     problems.push(`it ended with an error (exit status ${run.status})`);
   }
-  if (!page.raises) {
-    if (page.warns.length) {
-      const missing = page.warns.filter((text) => !run.stderr.includes(text));
-      if (missing.length)
-        problems.push(`stderr lacks what the page says it prints: ${missing.join(", ")}`);
-    } else if (run.stderr) {
-      problems.push("it wrote to stderr, which the checked run did not");
-    }
+  // With raises, warns holds the exception's message, which the traceback ends with.
+  if (page.warns.length) {
+    const missing = page.warns.filter((text) => !run.stderr.includes(text));
+    if (missing.length)
+      problems.push(`stderr lacks what the page says it prints: ${missing.join(", ")}`);
+  } else if (!page.raises && run.stderr) {
+    problems.push("it wrote to stderr, which the checked run did not");
   }
   const expected = comparableLines(page.lines);
   const printed = comparableLines(run.lines);
