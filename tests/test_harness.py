@@ -289,6 +289,18 @@ def test_an_exception_must_be_declared(project: Project) -> None:
     assert "should end with KeyError" in project.check().stdout
 
 
+def test_a_declared_exception_message_is_checked_too(project: Project) -> None:
+    failing = LESSON.replace('    print("end")', '    print("end")\n    raise ValueError("boom")')
+    project.write("examples/page/lesson.py", failing)
+    declared = 'duration="0.3" raises="ValueError" warns="ValueError: boom"'
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', declared))
+    assert project.check().returncode == 0
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', declared.replace("boom", "bang")))
+    result = project.check()
+    assert result.returncode == 1
+    assert "declared warns= text not found on stderr: 'ValueError: bang'" in result.stdout
+
+
 def test_a_newer_python_requirement_skips_with_the_reason(project: Project) -> None:
     project.write("docs/page.md", PAGE.replace('duration="0.3"', 'duration="0.3" requires="3.99"'))
     result = project.check("-rs")

@@ -122,13 +122,14 @@ def _ending(promise: Promise, run: Observed) -> list[Finding]:
 
 
 def _stderr(promise: Promise, run: Observed) -> list[Finding]:
-    if promise.raises:
-        return []  # the traceback is stderr; _ending judged it
+    # Checked with raises= too, so that an example can declare its exception's message.
     if promise.warns:
         missing = tuple(text for text in promise.warns if text not in run.stderr)
         if missing:
             return [Finding("warning-missing", expected=missing, measured=run.stderr)]
         return []
+    if promise.raises:
+        return []  # the traceback is stderr; _ending judged it
     if run.stderr:
         return [Finding("stderr", measured=run.stderr)]
     return []
