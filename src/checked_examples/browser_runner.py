@@ -135,12 +135,6 @@ def judge_run(promise: str, observed: str) -> str:
             raises=page["raises"],
             warns=tuple(page["warns"]),
         ),
-        Observed(
-            stdout="".join(line + "\n" for line in did["stdout"]),
-            line_times=tuple(did["lineTimes"]),
-            stderr=did["stderr"],
-            status=did["status"],
-            seconds=did["seconds"],
-        ),
+        Observed.from_browser(did),
     )
     return json.dumps([finding.as_dict() for finding in findings])

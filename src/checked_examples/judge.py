@@ -42,6 +42,17 @@ class Observed:
     seconds: float
     timed_out: bool = False
 
+    @classmethod
+    def from_browser(cls, run: dict) -> Observed:
+        """A run as the browser's engine reports it (docs/assets/run/engine.mjs)."""
+        return cls(
+            stdout="".join(line + "\n" for line in run["stdout"]),
+            line_times=tuple(run["lineTimes"]),
+            stderr=run["stderr"],
+            status=run["status"],
+            seconds=run["seconds"],
+        )
+
 
 @dataclass(frozen=True)
 class Finding:

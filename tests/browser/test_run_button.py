@@ -48,17 +48,7 @@ def problems_of(example, settings, live) -> list[str]:
     the page's promise, and the page must say what it found."""
     if live.judged is None:
         return [f"the page judged nothing ({live.status})"]
-    observed = live.judged["observed"]
-    findings = judge(
-        promise_of(example, settings),
-        Observed(
-            stdout="".join(line + "\n" for line in observed["stdout"]),
-            line_times=tuple(observed["lineTimes"]),
-            stderr=observed["stderr"],
-            status=observed["status"],
-            seconds=observed["seconds"],
-        ),
-    )
+    findings = judge(promise_of(example, settings), Observed.from_browser(live.judged["observed"]))
     expected = json.loads(json.dumps([finding.as_dict() for finding in findings]))
     problems = []
     if live.judged["findings"] != expected:
