@@ -23,7 +23,7 @@ import pytest
 
 from example_format.errors import BlockError
 from example_format.settings import Settings
-from example_harness import rewrite
+from example_harness import rewrite, services
 from example_harness.pythons import Python, candidates, newest_per_minor, this_python, version_of
 from example_harness.schedule import Schedule, runnable_job
 
@@ -162,8 +162,21 @@ def _not_long(item: pytest.Item) -> bool:
 
 
 @pytest.fixture(scope="session")
+def example_services(request: pytest.FixtureRequest) -> Iterator[services.Services]:
+    """The servers the selected examples need (services=), started for the run and
+    stopped at its end; each one's address is in os.environ, which the programs inherit."""
+    needed = {
+        name for item in request.session.items for name in getattr(_settings(item), "services", ())
+    }
+    with services.running(needed) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
 def example_runs(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    example_services: services.Services,
 ) -> Iterator[Schedule]:
     """Every selected example's program, started in the background in schedule.py's
     order as soon as the first example test needs one."""
@@ -178,6 +191,8 @@ def example_runs(
     jobs = []
     for item in filter(_is_run, request.session.items):
         example, python = _example(item), _python(item)
+        if not example_services.runs(_settings(item)):
+            continue  # its test skips, saying why
         folder = example.embedded.stem if example.embedded else "inline"
         if job := runnable_job(example, python, partial(tmp_path_factory.mktemp, folder)):
             jobs.append(job)

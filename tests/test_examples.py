@@ -19,6 +19,7 @@ from example_harness.blocks import DocExample
 from example_harness.collected import EXAMPLES, ROOT, block_errors_fail_the_test, example_id
 from example_harness.pythons import Python
 from example_harness.schedule import Schedule
+from example_harness.services import Services
 
 
 # `python`: the interpreter running pytest, or each of several (conftest.py, --also-python).
@@ -27,6 +28,7 @@ def test_example_runs_as_the_page_says(
     example: DocExample,
     python: Python,
     request: pytest.FixtureRequest,
+    example_services: Services,
     example_runs: Schedule,
     record_property,
 ) -> None:
@@ -35,6 +37,7 @@ def test_example_runs_as_the_page_says(
         example.program()
     if reason := settings.skip_reason(python.version):
         pytest.skip(reason)
+    example_services.skip_if_missing(settings)  # a server it needs could not start
     updating = request.config.getoption("update_examples")
     # Started in the background with the others (conftest.py, example_harness/schedule.py).
     run = example_runs.run_of(example, python)
