@@ -59,6 +59,8 @@ def _servers_of(folder: Path) -> list[psutil.Process]:
 def test_the_server_listens_on_loopback_and_leaves_nothing_behind() -> None:
     before = os.environ.get(services.VARIABLE)
     with services.running(["postgresql"]) as running:
+        if running.missing and not services.REQUIRED:  # e.g. root, and no postgres user
+            pytest.skip(running.missing["postgresql"])
         assert running.missing == {}, running.missing
         url = os.environ[services.VARIABLE]
         assert url.startswith("postgresql://postgres@127.0.0.1:")
