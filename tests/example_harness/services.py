@@ -35,6 +35,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 
 REQUIRED = os.environ.get("EXAMPLE_SERVICES") == "required"
@@ -179,6 +180,11 @@ class PostgreSQL:
                 stopped = self._run("pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w")
                 if stopped.returncode:
                     _kill_postmaster(self.data)
+            # Interrupted between pg_ctl's start and the pid file: find it by its folder.
+            for process in psutil.process_iter(["cmdline"]):
+                if str(self.data) in " ".join(process.info["cmdline"] or []):
+                    with contextlib.suppress(psutil.Error):
+                        process.kill()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
