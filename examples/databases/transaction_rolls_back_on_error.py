@@ -17,7 +17,8 @@ async def transfer(db, source, target, amount):
         print(f"{source} -> {target} {amount}: committed")
     except sqlite3.IntegrityError as error:
         await db.rollback()  # undoes the credit too
-        print(f"{source} -> {target} {amount}: rolled back ({error})")
+        # The class, not str(error): SQLite's wording differs between its versions.
+        print(f"{source} -> {target} {amount}: rolled back ({type(error).__name__})")
 
 
 async def balances(db):

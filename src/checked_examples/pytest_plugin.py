@@ -26,7 +26,7 @@ import pytest
 from . import record
 from .errors import BlockError
 from .page import DocExample, site_examples
-from .run import wording
+from .run import services, wording
 from .run.pythons import Python, candidates, newest_per_minor, this_python, version_of
 from .run.runner import Run
 from .run.schedule import Schedule, runnable_job
@@ -196,8 +196,21 @@ def _not_long(item: pytest.Item) -> bool:
 
 
 @pytest.fixture(scope="session")
+def example_services(request: pytest.FixtureRequest) -> Iterator[services.Services]:
+    """The servers the selected examples need (services=), started for the run and
+    stopped at its end; each one's address is in os.environ, which the programs inherit."""
+    needed = {
+        name for item in request.session.items for name in getattr(_settings(item), "services", ())
+    }
+    with services.running(needed) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
 def example_runs(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    example_services: services.Services,
 ) -> Iterator[Schedule]:
     """Every selected example's program, started in the background in schedule.py's
     order as soon as the first example test needs one."""
@@ -212,6 +225,8 @@ def example_runs(
     jobs = []
     for item in filter(_is_run, request.session.items):
         example, python = _example(item), _python(item)
+        if not example_services.runs(_settings(item)):
+            continue  # its test skips, saying why
         folder = example.embedded.stem if example.embedded else "inline"
         if job := runnable_job(example, python, partial(tmp_path_factory.mktemp, folder)):
             jobs.append(job)
@@ -365,6 +380,8 @@ def check_example(
         example.program()
     if reason := settings.skip_reason(python.version):
         pytest.skip(reason)
+    # A server it needs could not start: skipped, loudly (or failed where required).
+    request.getfixturevalue("example_services").skip_if_missing(settings)
     config = request.config
     updating = config.getoption("update_examples")
     run = example_runs.run_of(example, python)

@@ -33,7 +33,10 @@ HARNESS_KEYS = {
     "timeline": "regex whose one group names each output line's lane; draws a timeline",
     "timeline_axis": "seconds the timeline's axis spans (to compare two timelines)",
     "cores": 'cores a CPU-bound example keeps busy at once, e.g. cores="2" for a process pool',
+    "services": 'servers the suite starts for the example, e.g. services="postgresql"',
 }
+# The servers `services=` can name (the suite's checked_examples/run/services.py).
+SERVICES = frozenset({"postgresql"})
 # Keys for the page's Run button (docs/assets/run/), which the harness ignores too.
 RUN_BUTTON_KEYS = {
     "browser": 'why a browser cannot run it, e.g. browser="no: uses a process pool"',
@@ -93,6 +96,7 @@ class Settings:
     timeline_axis: float | None = None
     cores: int | None = None  # CPU-bound: how many cores it keeps busy at once
     browser: Browser = field(default_factory=Browser)
+    services: tuple[str, ...] = ()  # servers the suite starts for it
 
     @property
     def output_unrecordable(self) -> bool:
@@ -213,6 +217,7 @@ def parse(values: dict[str, str]) -> Settings:
         timeline_axis=_seconds(values, "timeline_axis") if "timeline_axis" in values else None,
         cores=cores,
         browser=_browser(values.get("browser"), requires),
+        services=_services(values["services"]) if "services" in values else (),
     )
 
 
@@ -237,6 +242,17 @@ def _lane_pattern(text: str) -> re.Pattern[str]:
             'e.g. timeline="(?:Fetching|Got) (\\w+)"'
         )
     return pattern
+
+
+def _services(text: str) -> tuple[str, ...]:
+    names = tuple(text.split())
+    unknown = [name for name in names if name not in SERVICES]
+    if unknown or not names:
+        raise SettingsError(
+            f'services="{text}" names no server the suite can start: known are '
+            + ", ".join(sorted(SERVICES))
+        )
+    return names
 
 
 def _cores(text: str) -> int:
