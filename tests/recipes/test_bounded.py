@@ -173,7 +173,8 @@ def test_a_call_cancelled_on_its_own_takes_its_place_with_return_exceptions() ->
     results = run_virtual(
         map_bounded(cancelled_on_its_own(1), range(4), limit=2, return_exceptions=True)
     )
-    assert results[0] == 0 and results[2:] == [2, 3]
+    assert results[0] == 0
+    assert results[2:] == [2, 3]
     assert isinstance(results[1], asyncio.CancelledError)
 
 
