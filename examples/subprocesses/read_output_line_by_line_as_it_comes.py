@@ -18,7 +18,11 @@ time.sleep(0.3)
 
 async def main():
     child = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", CHILD, str(time.monotonic()), stdout=asyncio.subprocess.PIPE
+        sys.executable,
+        "-c",
+        CHILD,
+        str(time.monotonic()),
+        stdout=asyncio.subprocess.PIPE,
     )
     # Each line as soon as the child prints it, while the child goes on running.
     async for line in child.stdout:
