@@ -4,13 +4,13 @@ import time
 
 def export_rows():  # blocking code, run in a worker thread
     for batch in range(1, 5):
-        time.sleep(0.3)
+        time.sleep(0.4)
         print(f"thread: batch {batch} written")
 
 
 async def main():
     try:
-        async with asyncio.timeout(0.45):
+        async with asyncio.timeout(0.6):
             await asyncio.to_thread(export_rows)
     except TimeoutError:
         print("main: timed out, returning")

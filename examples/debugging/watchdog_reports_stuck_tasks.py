@@ -11,7 +11,7 @@ async def wait_for_reply():
     await asyncio.Event().wait()  # the reply never comes: this one is stuck
 
 
-async def watchdog(threshold, every=0.1):
+async def watchdog(threshold, every=0.2):
     """Report, once, each request task still pending after `threshold` seconds."""
     loop = asyncio.get_running_loop()
     first_seen = weakref.WeakKeyDictionary()  # a finished task drops out by itself

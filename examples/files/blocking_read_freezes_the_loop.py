@@ -10,7 +10,7 @@ def slow_device(path):
     # A named pipe: reading it waits for this writer, as reading a file on a slow
     # disk or a network share waits for the device.
     with open(path, "w") as pipe:
-        time.sleep(0.8)
+        time.sleep(0.9)  # the data comes at 1.0 s, halfway between two ticks
         pipe.write("42 readings\n")
 
 

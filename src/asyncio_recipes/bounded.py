@@ -22,6 +22,14 @@ R = TypeVar("R")
 _PENDING = object()  # a result slot whose call has not finished
 
 
+class _CallCancelled(Exception):
+    """A call ended with CancelledError while nobody was cancelling its worker."""
+
+    def __init__(self, cancelled: asyncio.CancelledError) -> None:
+        super().__init__(cancelled)
+        self.cancelled = cancelled
+
+
 @overload
 async def map_bounded(
     func: Callable[[T], Awaitable[R]],
@@ -39,7 +47,7 @@ async def map_bounded(
     *,
     limit: int,
     return_exceptions: Literal[True],
-) -> list[R | Exception]: ...
+) -> list[R | BaseException]: ...
 
 
 async def map_bounded(
@@ -48,7 +56,7 @@ async def map_bounded(
     *,
     limit: int,
     return_exceptions: bool = False,
-) -> list[R] | list[R | Exception]:
+) -> list[R] | list[R | BaseException]:
     """Await `func(item)` for every item, at most `limit` at once; results in input order.
 
     `items` is read lazily, one item each time a worker is free, so a generator
@@ -64,6 +72,12 @@ async def map_bounded(
             raises cancels every call in progress, no further item is read, and
             that exception is raised here. With True, an [Exception][] a call
             raises takes that call's place in the results and the others go on.
+
+    A call that ends with [asyncio.CancelledError][] although nobody cancelled
+    this function (it awaited a future or task that something else cancelled)
+    counts as that call's failure, as in [asyncio.gather][]: by default it
+    cancels the other calls and the `CancelledError` is raised here; with
+    `return_exceptions=True` it takes the call's place in the results.
 
     Returns:
         One result per item, in the order of `items`.
@@ -127,6 +141,15 @@ async def map_bounded(
                 if not return_exceptions:
                     raise
                 results[index] = error
+            except asyncio.CancelledError as cancelled:
+                if asyncio.current_task().cancelling():  # type: ignore[union-attr]
+                    raise  # the group or the caller is cancelling this worker
+                # The call was cancelled on its own. A worker that ended cancelled
+                # would be dropped silently by the group, its remaining inputs
+                # never read and its slot left pending: make it a failure instead.
+                if not return_exceptions:
+                    raise _CallCancelled(cancelled) from cancelled
+                results[index] = cancelled
 
     workers = min(limit, len(items)) if isinstance(items, Sized) else limit
     try:
@@ -136,7 +159,11 @@ async def map_bounded(
             for _ in range(workers):
                 group.create_task(worker())
     except BaseExceptionGroup as failed:
-        # The first failure, as gather() would raise it: the group holds it first,
-        # and anything after it came from calls being cancelled because of it.
-        raise failed.exceptions[0] from None
+        # The first failure, as gather() would raise it: the group holds it first.
+        # Any other failures (in the same step, or raised while being cancelled)
+        # are dropped.
+        first = failed.exceptions[0]
+        if isinstance(first, _CallCancelled):
+            raise first.cancelled from None
+        raise first from None
     return results

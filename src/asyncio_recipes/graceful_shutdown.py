@@ -10,20 +10,25 @@ own: copy it into your project.
 clean-up. [run][asyncio_recipes.graceful_shutdown.run] treats both alike: the
 main task is cancelled, so its `finally` blocks and `async with` exits run,
 within a grace period, and the process exits with a status that says what
-happened.
+happened. [exit_as_signalled][asyncio_recipes.graceful_shutdown.exit_as_signalled]
+then ends the process the way the signal would have, once the clean-up is done.
 """
 
 import asyncio
+import os
 import signal
 import sys
 import traceback
 from collections.abc import Coroutine, Iterable
-from typing import Any
+from typing import Any, NoReturn
 
-__all__ = ["run"]
+__all__ = ["exit_as_signalled", "run"]
 
 # Exit statuses besides 0 and a signal's 128 + number: the shell's conventions.
 FAILED = 1
+
+# The signal that stopped the last run() cleanly, for exit_as_signalled().
+_stopped_by: signal.Signals | None = None
 
 
 def run(
@@ -34,7 +39,8 @@ def run(
 ) -> int:
     """Run `main` until it ends or a signal arrives; return the exit status.
 
-    Use it as `sys.exit(run(main()))`. On the first of `signals`, `main`'s task
+    Use it as `exit_as_signalled(run(main()))`, or `sys.exit(run(main()))` to
+    exit with a status of 128 + N instead. On the first of `signals`, `main`'s task
     is cancelled and gets `grace` seconds to finish. Tasks `main` leaves behind
     are cancelled when it ends, within the same grace period.
 
@@ -43,7 +49,8 @@ def run(
     - 0: `main` returned (an `int` it returns is used as the status instead);
     - 128 + the signal's number (130 for SIGINT, 143 for SIGTERM): stopped by a
       signal, and everything finished within the grace period, the status a
-      shell reports for a process the signal ended;
+      shell reports for a process the signal ended (but an exit with this status
+      is not the same as one by the signal: see `exit_as_signalled`);
     - 1: `main` raised an exception (its traceback is printed on stderr), or
       tasks were still running when the grace period ran out (they are named
       on stderr, then cancelled once more as `asyncio.run()` would).
@@ -78,8 +85,37 @@ def run(
         #> 3
         ```
     """
+    global _stopped_by
+    _stopped_by = None
     with asyncio.Runner() as runner:
         return runner.run(_supervise(main, grace, tuple(signals)))
+
+
+def exit_as_signalled(status: int) -> NoReturn:
+    """End the process with `status`, or by the signal, if `run` stopped cleanly for one.
+
+    A process that exits with status 143 has not, for its parent, been ended by
+    SIGTERM: Python's `subprocess` reports 143, not -15, and systemd counts a
+    death by SIGTERM or SIGINT as a clean stop but status 143 as a failure. So
+    when `status` is the 128 + N that `run` returned for signal N, this restores
+    N's default action and sends N to the process itself, which ends it the way
+    the signal would have without a handler (CPython does the same after an
+    unhandled `KeyboardInterrupt`). Any other status goes to `sys.exit()`.
+
+    Call it last: the process ends at once, so `atexit` functions do not run
+    (standard output and standard error are flushed first). Where the signal
+    cannot end the process, as PID 1 of a container, which the kernel shields
+    from default actions, it exits with `status` instead.
+
+    Args:
+        status: The status `run` returned.
+    """
+    if _stopped_by is not None and status == 128 + _stopped_by:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        signal.signal(_stopped_by, signal.SIG_DFL)
+        os.kill(os.getpid(), _stopped_by)
+    sys.exit(status)
 
 
 async def _supervise(
@@ -125,10 +161,12 @@ async def _supervise(
 
 
 def _status(task: asyncio.Task[object], received: list[signal.Signals]) -> int:
+    global _stopped_by
     if not task.cancelled() and (error := task.exception()) is not None:
         _print_exception(error)
         return FAILED
     if received:
+        _stopped_by = received[0]
         return 128 + received[0]
     if task.cancelled():
         return FAILED  # cancelled, but not by a signal: nobody asked main to stop

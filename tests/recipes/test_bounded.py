@@ -142,6 +142,42 @@ def test_return_exceptions_keeps_each_failure_in_its_place() -> None:
     assert [r if isinstance(r, int) else r.args[0] for r in results] == list(range(6))
 
 
+def cancelled_on_its_own(cancelled_item: int):
+    """A call that, for one item, awaits a future something else cancels."""
+
+    async def call(item):
+        if item == cancelled_item:
+            future = asyncio.get_running_loop().create_future()
+            asyncio.get_running_loop().call_later(0.5, future.cancel)
+            await future  # raises CancelledError, though nobody cancelled the caller
+        await asyncio.sleep(1)
+        return item
+
+    return call
+
+
+def test_a_call_cancelled_on_its_own_is_raised_like_gather_not_a_short_list() -> None:
+    # A worker task that ends cancelled is ignored by TaskGroup: without care the
+    # function returned early, with a private placeholder in the list.
+    async def main():
+        with pytest.raises(asyncio.CancelledError):
+            await map_bounded(cancelled_on_its_own(1), range(4), limit=1)
+        assert not other_tasks()
+        return asyncio.get_running_loop().time()
+
+    # limit=1: item 0 takes 1 s, item 1 is cancelled 0.5 s later, items 2 and 3 never run.
+    assert run_virtual(main()) == pytest.approx(1.5)
+
+
+def test_a_call_cancelled_on_its_own_takes_its_place_with_return_exceptions() -> None:
+    results = run_virtual(
+        map_bounded(cancelled_on_its_own(1), range(4), limit=2, return_exceptions=True)
+    )
+    assert results[0] == 0
+    assert results[2:] == [2, 3]
+    assert isinstance(results[1], asyncio.CancelledError)
+
+
 # None: before the call has started; then during each wave of calls (4, 4, then 2).
 @pytest.mark.parametrize("at", [None, 0.0, 0.5, 1.5, 2.5])
 def test_cancelling_the_caller_cancels_every_call_and_leaves_no_task(at: float | None) -> None:

@@ -31,22 +31,25 @@ SERVICE = """
 import asyncio
 import sys
 
-from asyncio_recipes.graceful_shutdown import run
-from checked_examples.paths import ROOT
+from asyncio_recipes.graceful_shutdown import exit_as_signalled, run
 
 {extra}
 
 async def main():
     {body}
 
-sys.exit(run(main(), grace={grace}))
+{exit}(run(main(), grace={grace}))
 """
 
 
-def start(tmp_path: Path, body: str, *, extra: str = "", grace: float = 5.0):
+def start(
+    tmp_path: Path, body: str, *, extra: str = "", grace: float = 5.0, exit: str = "sys.exit"
+):
     program = tmp_path / "service.py"
     body = textwrap.indent(textwrap.dedent(body).strip(), "    ").lstrip()
-    program.write_text(SERVICE.format(body=body, extra=textwrap.dedent(extra), grace=grace))
+    program.write_text(
+        SERVICE.format(body=body, extra=textwrap.dedent(extra), grace=grace, exit=exit)
+    )
     environment = {**os.environ, "PYTHONPATH": str(SRC)}
     return subprocess.Popen([sys.executable, str(program)], **POPEN, env=environment)
 
@@ -92,6 +95,25 @@ def test_a_signal_cancels_main_which_cleans_up_and_exits_128_plus_the_signal(
     process.send_signal(signum)
     code, out, err = finish(process)
     assert (code, out, err) == (status, "main: cleaned up\n", "")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
+def test_exit_as_signalled_ends_the_process_by_the_signal_after_the_clean_up(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    process = start(tmp_path, WAITS_FOR_A_SIGNAL, exit="exit_as_signalled")
+    wait_until_ready(process)
+    process.send_signal(signum)
+    code, out, err = finish(process)
+    # A negative return code: the parent sees a death by the signal, not a status.
+    assert (code, out, err) == (-signum, "main: cleaned up\n", "")
+
+
+def test_exit_as_signalled_exits_with_main_s_status_when_no_signal_came(
+    tmp_path: Path,
+) -> None:
+    process = start(tmp_path, "return 130", exit="exit_as_signalled")
+    assert finish(process) == (130, "", "")
 
 
 def test_tasks_main_left_behind_are_cancelled_and_awaited(tmp_path: Path) -> None:
