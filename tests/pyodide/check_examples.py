@@ -1,12 +1,23 @@
 """Run the site's examples in Pyodide under Node, as the Run button runs them in a browser.
 
-    .venv/bin/python tests/pyodide/check_examples.py [--page NAME] [--all]
+    .venv/bin/python tests/pyodide/check_examples.py [--pyodide 314|315] [--page NAME] [--all]
+        [--record]
 
 Each example goes through the site's own engine and verdict (docs/assets/run/), so
 what this prints is what a reader's Run button would say: matched, or how it differs.
-Examples whose fence declares `browser="no: ..."` are left out unless --all is given:
-that is how their reasons were found. Needs Node.js 20+ and `npm ci` (the pinned
-`pyodide` package in node_modules/).
+It runs them on every Pyodide in node_modules/: `pyodide`, the Run button's pinned
+runtime (CPython 3.14), and `pyodide-315`, a CPython 3.15 build that nothing on these
+machines can install natively; one summary line per version. Examples whose fence
+declares `browser="no: ..."` are left out unless --all is given: that is how their
+reasons were found. An example that needs a newer Python than the Run button's runs on
+every Pyodide whose Python is new enough.
+
+--record writes into its page the output of each example that needs a Python newer than
+any recording machine's (NEWEST_RECORDING_PYTHON), from a run on a Pyodide new enough,
+when that run kept every other promise of the page (ending, stderr, duration). It uses
+the harness's own writer (`make update-examples`), so the block is the same format.
+
+Needs Node.js 20+ and `npm ci`.
 """
 
 from __future__ import annotations
@@ -16,26 +27,64 @@ import json
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from example_format import settings as settings_mod  # noqa: E402
+from example_harness import rewrite  # noqa: E402
 from example_harness.blocks import find_doc_examples  # noqa: E402
 
-PYODIDE = ROOT / "node_modules" / "pyodide"
 SCRIPT = Path(__file__).with_name("run_examples.mjs")
+SENT = ("id", "name", "program", "timeout", "page")  # what run_examples.mjs reads
+# Only a missing ```output block is allowed when recording one.
+_NO_OUTPUT_YET = "the output differs from the checked one"
+
+
+@dataclass(frozen=True)
+class Pyodide:
+    package: str  # its folder in node_modules/
+    name: str  # what --pyodide calls it
+
+    @property
+    def folder(self) -> Path:
+        return ROOT / "node_modules" / self.package
+
+    @property
+    def version(self) -> str:
+        return json.loads((self.folder / "package.json").read_text())["version"]
+
+    @property
+    def python(self) -> tuple[int, int]:
+        # Since 314.0, Pyodide's major version is the CPython it builds: 314 is 3.14.
+        major = int(self.version.split(".")[0])
+        return (3, major - 300)
+
+    def installed(self) -> bool:
+        return (self.folder / "pyodide.mjs").is_file()
+
+
+# package.json: `pyodide` is the Run button's runtime; `pyodide-315` an npm alias.
+PYODIDES = [Pyodide("pyodide", "314"), Pyodide("pyodide-315", "315")]
 
 
 def page_data(example) -> dict:
     settings = example.settings()
     output = example.output
+    _, values = settings_mod.split_info_string(example.info)
     return {
         "id": example.test_id,
         "name": example.program_name,
         "program": example.program(),
         "timeout": settings.timeout,
         "browser": settings.browser,
+        # The reason is the Run button's Python being too old, not a declared one.
+        "needs_newer": "browser" not in values and not settings.browser.runs,
+        "requires": settings.requires,
+        "unrecordable": settings.output_unrecordable,
+        "example": example,
         "page": {
             "lines": output.text.splitlines() if output else [],
             "times": output.times if output else None,
@@ -47,62 +96,143 @@ def page_data(example) -> dict:
     }
 
 
+def runs_on(example: dict, pyodide: Pyodide) -> bool:
+    if example["needs_newer"]:
+        return example["requires"] <= pyodide.python
+    return example["browser"].runs
+
+
+def run_on(pyodide: Pyodide, chosen: list[dict]) -> tuple[list[dict], int, str]:
+    """Each example's result line from run_examples.mjs, Node's exit status, and stderr."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+        json.dump([{key: e[key] for key in SENT} for e in chosen], file)
+    try:
+        done = subprocess.run(
+            [
+                "node",
+                "--experimental-wasm-stack-switching",
+                str(SCRIPT),
+                str(pyodide.folder),
+                file.name,
+            ],
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        Path(file.name).unlink()
+    results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    return results, done.returncode, done.stderr
+
+
+def report(result: dict, example: dict) -> bool:
+    """Print one example's verdict; whether it matched."""
+    verdict = result.get("verdict")
+    if verdict and verdict["matched"]:
+        print(f"MATCHED   {result['id']} ({result['seconds']:.2f} s)")
+        return True
+    declared = example["browser"].reason if not example["browser"].runs else "runnable"
+    print(f"DIFFERS   {result['id']}  [declared: {declared}]")
+    if result.get("hung"):
+        print(f"    still running after {example['timeout']:g} s")
+    if result.get("crashed"):
+        print(f"    {result['crashed']}")
+    for problem in verdict["problems"] if verdict else []:
+        print(f"    {problem}")
+    for row in (verdict or {}).get("diff") or []:
+        print(f"    {row['op']} {row['text']}")
+    for row in (verdict or {}).get("late") or []:
+        print(f"    line {row['n']} at {row['measured']:.2f} s, page {row['expected']} s")
+    if result["stderr"]:
+        print("    stderr: " + result["stderr"].strip().replace("\n", "\n            "))
+    return False
+
+
+def recording(result: dict, example: dict, pyodide: Pyodide) -> rewrite.Update | None:
+    """The page update for an output no recording machine can make, or None."""
+    if not example["unrecordable"] or example["requires"] > pyodide.python:
+        return None
+    verdict = result.get("verdict")
+    if not verdict or any(p != _NO_OUTPUT_YET for p in verdict["problems"]):
+        print(f"NOT RECORDED {result['id']}: the run broke the page's other promises")
+        return None
+    doc_example = example["example"]
+    stdout = "".join(line + "\n" for line in result["lines"])
+    if why := rewrite.unfenceable(stdout):
+        print(f"NOT RECORDED {result['id']}: {why}")
+        return None
+    return rewrite.Update(
+        str(doc_example.doc),
+        doc_example.line,
+        doc_example.block_source,
+        stdout,
+        result["lineTimes"],
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--pyodide",
+        action="append",
+        choices=[p.name for p in PYODIDES],
+        help="only this Pyodide (default: every one installed)",
+    )
     parser.add_argument("--page", action="append", default=[], help="only docs/PAGE.md")
     parser.add_argument("--all", action="store_true", help="also the declared not-runnable")
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help="write the outputs no recording machine can make into their pages",
+    )
     args = parser.parse_args()
-    if not (PYODIDE / "pyodide.mjs").is_file():
-        print("no node_modules/pyodide: run `npm ci` first (needs Node.js and npm)")
+    pyodides = [p for p in PYODIDES if not args.pyodide or p.name in args.pyodide]
+    missing = [p for p in pyodides if not p.installed()]
+    if missing:
+        names = ", ".join(f"node_modules/{p.package}" for p in missing)
+        print(f"no {names}: run `npm ci` first (needs Node.js and npm)")
         return 2
     examples = [
         page_data(example)
         for example in find_doc_examples(ROOT)
         if not args.page or example.doc.stem in args.page
     ]
-    chosen = [e for e in examples if args.all or e["browser"].runs]
-    for e in examples:
-        e["browser"] = e["browser"].reason
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
-        json.dump(chosen, file)
-    done = subprocess.run(
-        ["node", "--experimental-wasm-stack-switching", str(SCRIPT), str(PYODIDE), file.name],
-        capture_output=True,
-        text=True,
-    )
-    Path(file.name).unlink()
-    sys.stderr.write(done.stderr)
-    results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-    by_id = {e["id"]: e for e in chosen}
-    matched = 0
-    for result in results:
-        example = by_id[result["id"]]
-        verdict = result.get("verdict")
-        if verdict and verdict["matched"]:
-            matched += 1
-            print(f"MATCHED   {result['id']} ({result['seconds']:.2f} s)")
-            continue
-        print(f"DIFFERS   {result['id']}  [declared: {example['browser'] or 'runnable'}]")
-        if result.get("hung"):
-            print(f"    still running after {example['timeout']:g} s")
-        if result.get("crashed"):
-            print(f"    {result['crashed']}")
-        for problem in verdict["problems"] if verdict else []:
-            print(f"    {problem}")
-        for row in (verdict or {}).get("diff") or []:
-            print(f"    {row['op']} {row['text']}")
-        for row in (verdict or {}).get("late") or []:
-            print(f"    line {row['n']} at {row['measured']:.2f} s, page {row['expected']} s")
-        if result["stderr"]:
-            print("    stderr: " + result["stderr"].strip().replace("\n", "\n            "))
-    if len(results) < len(chosen):
-        print(
-            f"DIED      {chosen[len(results)]['id']}: Node's Pyodide ended while running it "
-            f"(exit status {done.returncode}); {len(chosen) - len(results) - 1} more not run"
+    summaries, updates, all_good = [], [], True
+    for pyodide in pyodides:
+        chosen = [e for e in examples if args.all or runs_on(e, pyodide)]
+        print(f"== Pyodide {pyodide.version} (CPython {pyodide.python[0]}.{pyodide.python[1]})")
+        results, status, stderr = run_on(pyodide, chosen)
+        sys.stderr.write(stderr)
+        matched = 0
+        for result, example in zip(results, chosen[: len(results)], strict=True):
+            assert result["id"] == example["id"]
+            matched += report(result, example)
+            if args.record and (update := recording(result, example, pyodide)):
+                updates.append(update)
+        if len(results) < len(chosen):
+            print(
+                f"DIED      {chosen[len(results)]['id']}: Node's Pyodide ended while running "
+                f"it (exit status {status}); {len(chosen) - len(results) - 1} more not run"
+            )
+        loaded = [line.split()[1] for line in stderr.splitlines() if line.startswith("Python ")]
+        python = loaded[0] if loaded else "?"
+        if not python.startswith("{}.{}.".format(*pyodide.python)):
+            print(f"WRONG     Pyodide {pyodide.version} loaded Python {python}")
+            all_good = False
+        left_out = len(examples) - len(chosen)
+        summaries.append(
+            f"Pyodide {pyodide.version} (Python {python}): {len(results)} ran, "
+            f"{matched} matched; {left_out} declared not runnable"
         )
-    left_out = len(examples) - len(chosen)
-    print(f"\n{len(results)} ran in Pyodide, {matched} matched; {left_out} declared not runnable")
-    return 0 if matched == len(results) == len(chosen) else 1
+        all_good &= matched == len(results) == len(chosen)
+    if updates:
+        written, refused = rewrite.apply(updates, ROOT)
+        for doc in written:
+            print(f"RECORDED into {Path(doc).relative_to(ROOT)}")
+        for why in refused:
+            print(f"NOT RECORDED: {why}")
+    print()
+    print("\n".join(summaries))
+    return 0 if all_good else 1
 
 
 if __name__ == "__main__":
