@@ -1,7 +1,7 @@
 """Run the site's examples in Pyodide under Node, as the Run button runs them in a browser.
 
     .venv/bin/python tests/pyodide/check_examples.py [--pyodide 314|315] [--page NAME] [--all]
-        [--record]
+        [--record] [--set-up FILE.py ...]
 
 Each example goes through the site's own engine and verdict (docs/assets/run/), so
 what this prints is what a reader's Run button would say: matched, or how it differs.
@@ -16,6 +16,12 @@ every Pyodide whose Python is new enough.
 any recording machine's (NEWEST_RECORDING_PYTHON), from a run on a Pyodide new enough,
 when that run kept every other promise of the page (ending, stderr, duration). It uses
 the harness's own writer (`make update-examples`), so the block is the same format.
+
+--set-up runs Python files in each interpreter once it is loaded, in order; a diagnosis:
+`--pyodide 315 --set-up tests/pyodide/pure_python_asyncio.py --set-up
+tests/pyodide/webloop_fixes_of_314.py` shows that the 4 examples that differ on the 315
+alpha match on CPython 3.15's own pure-Python asyncio with Pyodide 314.0.7's WebLoop fixes
+(why_315_alpha_differs.mjs shows it on one small program).
 
 Needs Node.js 20+ and `npm ci`.
 """
@@ -102,10 +108,12 @@ def runs_on(example: dict, pyodide: Pyodide) -> bool:
     return example["browser"].runs
 
 
-def run_on(pyodide: Pyodide, chosen: list[dict]) -> tuple[list[dict], int, str]:
+def run_on(pyodide: Pyodide, chosen: list[dict], set_up: list[Path]) -> tuple[list[dict], int, str]:
     """Each example's result line from run_examples.mjs, Node's exit status, and stderr."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
         json.dump([{key: e[key] for key in SENT} for e in chosen], file)
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as code:
+        code.write("\n".join(path.read_text() for path in set_up))
     try:
         done = subprocess.run(
             [
@@ -114,12 +122,14 @@ def run_on(pyodide: Pyodide, chosen: list[dict]) -> tuple[list[dict], int, str]:
                 str(SCRIPT),
                 str(pyodide.folder),
                 file.name,
+                *([code.name] if set_up else []),
             ],
             capture_output=True,
             text=True,
         )
     finally:
         Path(file.name).unlink()
+        Path(code.name).unlink()
     results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     return results, done.returncode, done.stderr
 
@@ -184,6 +194,14 @@ def main() -> int:
         action="store_true",
         help="write the outputs no recording machine can make into their pages",
     )
+    parser.add_argument(
+        "--set-up",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="Python to run in each interpreter once loaded (a diagnosis)",
+    )
     args = parser.parse_args()
     pyodides = [p for p in PYODIDES if not args.pyodide or p.name in args.pyodide]
     missing = [p for p in pyodides if not p.installed()]
@@ -200,7 +218,7 @@ def main() -> int:
     for pyodide in pyodides:
         chosen = [e for e in examples if args.all or runs_on(e, pyodide)]
         print(f"== Pyodide {pyodide.version} (CPython {pyodide.python[0]}.{pyodide.python[1]})")
-        results, status, stderr = run_on(pyodide, chosen)
+        results, status, stderr = run_on(pyodide, chosen, args.set_up)
         sys.stderr.write(stderr)
         matched = 0
         for result, example in zip(results, chosen[: len(results)], strict=True):
@@ -218,10 +236,12 @@ def main() -> int:
         if not python.startswith("{}.{}.".format(*pyodide.python)):
             print(f"WRONG     Pyodide {pyodide.version} loaded Python {python}")
             all_good = False
-        left_out = len(examples) - len(chosen)
+        left_out = [e for e in examples if e not in chosen]
+        too_new = sum(e["needs_newer"] for e in left_out)
         summaries.append(
             f"Pyodide {pyodide.version} (Python {python}): {len(results)} ran, "
-            f"{matched} matched; {left_out} declared not runnable"
+            f"{matched} matched; {len(left_out) - too_new} declared not runnable"
+            + (f", {too_new} need a newer Python" if too_new else "")
         )
         all_good &= matched == len(results) == len(chosen)
     if updates:

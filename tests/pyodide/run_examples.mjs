@@ -1,6 +1,7 @@
 // Runs examples in Pyodide under Node, through the site's own engine and verdict
 // (docs/assets/run/), and prints one JSON line per example. Driven by check_examples.py:
-//   node --experimental-wasm-stack-switching run_examples.mjs PYODIDE_DIR EXAMPLES_JSON
+//   node --experimental-wasm-stack-switching run_examples.mjs PYODIDE_DIR EXAMPLES_JSON [SET_UP_PY]
+// SET_UP_PY, for a diagnosis only: Python run in each interpreter once it is loaded.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -10,12 +11,17 @@ const assets = join(here, "..", "..", "docs", "assets", "run");
 const { loadRuntime, runExample } = await import(pathToFileURL(join(assets, "engine.mjs")));
 const { verdict } = await import(pathToFileURL(join(assets, "verdict.mjs")));
 
-const [pyodideDir, examplesFile] = process.argv.slice(2);
+const [pyodideDir, examplesFile, setUpFile] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")));
 const runnerSource = readFileSync(join(assets, "example_runner.py"), "utf-8");
 const examples = JSON.parse(readFileSync(examplesFile, "utf-8"));
 
-const load = () => loadRuntime(loadPyodide, { indexURL: `${pyodideDir}/`, runnerSource });
+const setUp = setUpFile ? readFileSync(setUpFile, "utf-8") : "";
+const load = async () => {
+  const loaded = await loadRuntime(loadPyodide, { indexURL: `${pyodideDir}/`, runnerSource });
+  if (setUp) loaded.py.runPython(setUp);
+  return loaded;
+};
 let runtime = await load();
 process.stderr.write(`Python ${runtime.version} (Pyodide) loaded\n`);
 

@@ -2,16 +2,16 @@
 //   node --experimental-wasm-stack-switching tests/pyodide/why_315_alpha_differs.mjs node_modules/pyodide-315
 // Runs one small program through the Run button's engine (docs/assets/run/), three ways:
 //   1. as the runtime comes;
-//   2. with Pyodide 314.0.7's two WebLoop fixes (the running loop and the async generator
-//      hooks claimed on the thread state that runs each callback; 314.0.7's webloop.py
-//      says why: with stack switching each call runs on a thread state of its own);
-//   3. as 2, on CPython's pure-Python asyncio (the same version's Lib/asyncio without its
-//      C accelerator, whose task list lives on the thread state since 3.14).
+//   2. with Pyodide 314.0.7's two WebLoop fixes (webloop_fixes_of_314.py);
+//   3. as 2, on CPython's pure-Python asyncio (pure_python_asyncio.py: the same version's
+//      Lib/asyncio without its C accelerator, whose task list lives on the thread state
+//      since 3.14).
 // CPython 3.11 to 3.14 print "cancelled by asyncio.run" and "stopped by CancelledError".
 // Measured: Pyodide 314.0.7 prints them all three ways; 315.0.0-alpha.2 prints neither in
 // 1 and 2, and both in 3. So CPython 3.15's own asyncio.run cleans up as 3.14's does, and
-// the alpha loses tasks made on a stack-switched thread state (which Pyodide fixed after
-// the alpha: pyodide/pyodide#6421, #6437).
+// the alpha loses tasks made on a stack-switched thread state (Pyodide's fixes of its
+// thread states under stack switching, pyodide/pyodide#6421, came after the alpha was
+// built). check_examples.py --set-up runs every example the third way.
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
@@ -52,41 +52,9 @@ async def main():
 asyncio.run(main())
 `;
 
-const WEBLOOP_FIXES = `
-import asyncio, sys
-from pyodide.webloop import WebLoop
-
-_run = asyncio.Handle._run
-
-
-def _run_on_this_thread_state(self):
-    loop = self._loop
-    if isinstance(loop, WebLoop) and not loop.is_closed():
-        if asyncio._get_running_loop() is not loop:
-            asyncio._set_running_loop(loop)
-        hooks = sys.get_asyncgen_hooks()
-        if hooks.firstiter != loop._asyncgen_firstiter_hook:
-            if loop._old_agen_hooks is None:
-                loop._old_agen_hooks = hooks
-            sys.set_asyncgen_hooks(
-                firstiter=loop._asyncgen_firstiter_hook, finalizer=loop._asyncgen_finalizer_hook
-            )
-    return _run(self)
-
-
-asyncio.Handle._run = _run_on_this_thread_state
-`;
-
-const PURE_PYTHON_ASYNCIO = `
-import sys
-for name in [m for m in sys.modules if m in ("asyncio", "pyodide.webloop") or m.startswith("asyncio.")]:
-    del sys.modules[name]
-sys.modules["_asyncio"] = None  # asyncio falls back to its Python Task and task list
-import asyncio, pyodide.webloop, example_runner
-asyncio.set_event_loop_policy(pyodide.webloop.WebLoopPolicy())
-example_runner.asyncio = asyncio
-example_runner._pyodide_run = asyncio.run
-`;
+const here = dirname(fileURLToPath(import.meta.url));
+const WEBLOOP_FIXES = readFileSync(join(here, "webloop_fixes_of_314.py"), "utf-8");
+const PURE_PYTHON_ASYNCIO = readFileSync(join(here, "pure_python_asyncio.py"), "utf-8");
 
 const load = () =>
   loadRuntime(loadPyodide, {
@@ -96,7 +64,7 @@ const load = () =>
 const ways = [
   ["as it comes", ""],
   ["with 314.0.7's WebLoop fixes", WEBLOOP_FIXES],
-  ["with them, on pure-Python asyncio", PURE_PYTHON_ASYNCIO + WEBLOOP_FIXES],
+  ["with them, on pure-Python asyncio", PURE_PYTHON_ASYNCIO + "\n" + WEBLOOP_FIXES],
 ];
 for (const [name, setUp] of ways) {
   const runtime = await load(); // a fresh interpreter for each way
