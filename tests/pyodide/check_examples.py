@@ -214,7 +214,7 @@ def main() -> int:
         for example in find_doc_examples(ROOT)
         if not args.page or example.doc.stem in args.page
     ]
-    summaries, updates, all_good = [], [], True
+    summaries, updates, recorded, all_good = [], [], set(), True
     for pyodide in pyodides:
         chosen = [e for e in examples if args.all or runs_on(e, pyodide)]
         print(f"== Pyodide {pyodide.version} (CPython {pyodide.python[0]}.{pyodide.python[1]})")
@@ -226,6 +226,7 @@ def main() -> int:
             matched += report(result, example)
             if args.record and (update := recording(result, example, pyodide)):
                 updates.append(update)
+                recorded.add(result["id"])
         if len(results) < len(chosen):
             print(
                 f"DIED      {chosen[len(results)]['id']}: Node's Pyodide ended while running "
@@ -247,7 +248,11 @@ def main() -> int:
     if updates:
         written, refused = rewrite.apply(updates, ROOT)
         for doc in written:
-            print(f"RECORDED into {Path(doc).relative_to(ROOT)}")
+            print(f"RECORDED into {Path(doc).relative_to(ROOT)}:")
+            lines = Path(doc).read_text(encoding="utf-8").splitlines()
+            for example in find_doc_examples(ROOT, Path(doc)):
+                if example.output and example.test_id in recorded:
+                    print("\n".join(lines[example.output.line - 1 : example.output.end_line]))
         for why in refused:
             print(f"NOT RECORDED: {why}")
     print()
