@@ -242,7 +242,7 @@ def main() -> int:
         summaries.append(
             f"Pyodide {pyodide.version} (Python {python}): {len(results)} ran, "
             f"{matched} matched; {len(left_out) - too_new} declared not runnable"
-            + (f", {too_new} need a newer Python" if too_new else "")
+            + (f", {too_new} need{'s' * (too_new == 1)} a newer Python" if too_new else "")
         )
         all_good &= matched == len(results) == len(chosen)
     if updates:
