@@ -671,6 +671,21 @@ def test_an_example_too_new_to_record_is_still_run_and_timed(project: Project) -
     assert "printed:\n    start\n    end" in result.stdout
 
 
+def test_an_output_recorded_elsewhere_for_a_too_new_example_is_checked(project: Project) -> None:
+    # Its output may come from that Python elsewhere (the 3.15-only one's came from CPython
+    # 3.15 in Pyodide, python -m checked_examples check-pyodide --record): then it is checked.
+    settings = parse({"duration": "0.3", "requires": "3.99"})
+    assert settings.output_unrecordable
+    run = run_program(LESSON, "lesson.py", project.root, timeout=10)
+    project.write("docs/page.md", PAGE)
+    (example,) = find_doc_examples(project.root)
+    assert verdict.problems(example, settings, run, check_output=True) == []
+    project.write("docs/page.md", PAGE.replace("start\nend\n", "start\nthe end\n"))
+    (example,) = find_doc_examples(project.root)
+    (problem,) = verdict.problems(example, settings, run, check_output=True)
+    assert "the output differs from the page" in problem
+
+
 # Each program notes when it ran, and on which Python, in a file every program shares.
 STAMPED = """\
 import asyncio

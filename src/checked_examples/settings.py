@@ -49,8 +49,10 @@ KNOWN_KEYS = RENDER_KEYS | HARNESS_KEYS.keys() | RUN_BUTTON_KEYS.keys()
 MAX_TOLERANCE = 0.45
 
 # The newest Python on the machines that record outputs (make update-examples). An
-# example that needs a newer one cannot have its output recorded yet: where it runs
-# (CI), everything else about it is checked, and the summary shows what it printed.
+# example that needs a newer one cannot have its output recorded by them: until it has
+# one, where it runs (CI), everything else about it is checked, and the summary shows
+# what it printed. An output recorded with that Python elsewhere (CPython 3.15 in
+# Pyodide: python -m checked_examples check-pyodide --record) is checked like any other.
 # Raise this when a newer Python is available to record with, and record them.
 NEWEST_RECORDING_PYTHON = (3, 13)
 
@@ -100,7 +102,7 @@ class Settings:
 
     @property
     def output_unrecordable(self) -> bool:
-        """Whether no recording machine can run it, so its page has no output yet."""
+        """Whether no recording machine can run it, so its page may have no output yet."""
         return self.requires is not None and self.requires > NEWEST_RECORDING_PYTHON
 
     @property
