@@ -293,34 +293,29 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         )
 
 
-def report_passed_alone(terminalreporter) -> None:
-    """The examples that were late or early on a busy machine and kept time alone."""
-    shown = [
+def _passed_with(terminalreporter, property_name: str) -> list[tuple[str, str]]:
+    """(test id, value) of each passed test that recorded the property."""
+    return [
         (report.nodeid, value)
         for report in terminalreporter.stats.get("passed", [])
         if report.when == "call"
         for name, value in report.user_properties
-        if name == "passed_alone"
+        if name == property_name
     ]
-    if not shown:
-        return
-    terminalreporter.section("kept time when run again alone")
+
+
+def report_passed_alone(terminalreporter) -> None:
+    """The examples that were late or early on a busy machine and kept time alone."""
+    if shown := _passed_with(terminalreporter, "passed_alone"):
+        terminalreporter.section("kept time when run again alone")
     for nodeid, busy in shown:
         terminalreporter.write_line(f"{nodeid}: out of time while {busy}; on time alone")
 
 
 def report_unrecorded_outputs(terminalreporter) -> None:
     """What examples too new for the recording machines printed, for someone to record."""
-    shown = [
-        (report.nodeid, value)
-        for report in terminalreporter.stats.get("passed", [])
-        if report.when == "call"
-        for name, value in report.user_properties
-        if name == "unrecorded_output"
-    ]
-    if not shown:
-        return
-    terminalreporter.section("outputs not recorded yet")
+    if shown := _passed_with(terminalreporter, "unrecorded_output"):
+        terminalreporter.section("outputs not recorded yet")
     for nodeid, output in shown:
         terminalreporter.write_line(
             f"{nodeid} needs a Python newer than the recording machines have; it ran, "
