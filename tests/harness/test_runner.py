@@ -8,7 +8,8 @@ import sys
 import threading
 from pathlib import Path
 
-from checked_examples.run.runner import run_program, top_level_imports
+from checked_examples.program import top_level_imports
+from checked_examples.run.runner import run_program
 from harness.one_page import LESSON, PAGE, OnePage, output
 
 
