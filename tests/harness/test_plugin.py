@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from checked_examples.page import find_doc_examples
-from checked_examples.run.runner import run_program
+from checked_examples.page import DocExample, find_doc_examples
+from checked_examples.pytest_plugin import _confirmed_alone
+from checked_examples.run import machine, wording
+from checked_examples.run.pythons import Python, this_python
+from checked_examples.run.runner import Run, run_program
 from checked_examples.run.wording import problems
 from checked_examples.settings import parse
 from harness.one_page import LEAKY_LESSON, LESSON, PAGE, OnePage, output
@@ -195,3 +198,35 @@ def test_an_example_too_new_to_record_is_still_run_and_timed(project: OnePage) -
     assert result.ret == 0, output(result)
     assert "outputs not recorded yet" in output(result)
     assert "printed:\n    start\n    end" in output(result)
+
+
+class AloneRun:
+    """A schedule whose run alone is the one given (the plugin asks it for nothing else)."""
+
+    def __init__(self, run: Run) -> None:
+        self.run = run
+
+    def run_alone(self, example: DocExample, python: Python) -> Run:
+        return self.run
+
+
+def test_a_late_run_on_a_busy_machine_fails_only_if_it_is_late_alone_too(project: OnePage) -> None:
+    (example,) = find_doc_examples(project.root)
+    settings = example.settings()
+    busy = machine.Load(cores=2, program_cpu=0.1, others=1.6)
+    late = Run(stdout="start\nend\n", returncode=0, seconds=1.4, line_times=[0.0, 1.4], load=busy)
+    findings, found = wording.judged(example, settings, late, check_output=True)
+    assert wording.busy_timing_only(findings, late)
+    quiet = machine.Load(cores=2, program_cpu=0.1, others=0.1)
+    on_time = Run(stdout="start\nend\n", returncode=0, seconds=0.3, line_times=[0.0, 0.3])
+    on_time_alone = AloneRun(dataclasses.replace(on_time, load=quiet))
+    assert _confirmed_alone(example, settings, this_python(), late, found, on_time_alone) == []
+    late_alone = AloneRun(dataclasses.replace(late, load=quiet))
+    report = "\n".join(_confirmed_alone(example, settings, this_python(), late, found, late_alone))
+    assert report.startswith(f"This run, while {busy.describe()}:\n")
+    assert (
+        f"Run again alone, once the rest of the run was over, while {quiet.describe()} "
+        "(ran 1.40 s): it failed too."
+    ) in report
+    assert report.count("took 1.40 s, but the page says ~0.3 s") == 2
+    assert report.count("line 2 'end': printed at 1.40 s, the page says 0.3 s") == 2

@@ -11,12 +11,13 @@ import dataclasses
 
 import pytest
 
+from checked_examples.judge import Finding
 from checked_examples.page import find_doc_examples
 from checked_examples.run import machine
 from checked_examples.run.runner import Run, run_program
-from checked_examples.run.wording import allowed_stretch, problems
+from checked_examples.run.wording import allowed_stretch, busy_timing_only, problems
 from checked_examples.settings import parse
-from harness.one_page import POOL_LESSON, POOL_PAGE, OnePage
+from harness.one_page import PAGE, POOL_LESSON, POOL_PAGE, OnePage
 
 
 def test_a_pool_forced_to_one_worker_fails_on_a_quiet_machine(project: OnePage) -> None:
@@ -85,3 +86,42 @@ def test_cpu_bound_examples_are_allowed_the_slowdown_the_machine_imposed(
     values = {"duration": "1"} | ({"cores": str(cores)} if cores else {})
     run = Run(load=machine.Load(cores=2, program_cpu=1.0, others=others))
     assert allowed_stretch(parse(values), run) == pytest.approx(stretch)
+
+
+def test_a_printed_set_in_another_order_is_named_as_one(project: OnePage) -> None:
+    (example,) = find_doc_examples(project.root)
+    settings = example.settings()
+    project.write("docs/page.md", PAGE.replace("start\nend", "{'a', 'b'}\nend"))
+    (example,) = find_doc_examples(project.root)
+    run = Run(stdout="{'b', 'a'}\nend\n", returncode=0, seconds=0.3, line_times=[0.0, 0.3])
+    (message,) = problems(example, settings, run, check_output=True)
+    assert "-{'a', 'b'}\n+{'b', 'a'}" in message
+    assert "The same text in another order: does the program print a set" in message
+    # Whole lines in another order are what lost or added concurrency looks like.
+    swapped = Run(stdout="end\n{'a', 'b'}\n", returncode=0, seconds=0.3, line_times=[0.0, 0.3])
+    (message,) = problems(example, settings, swapped, check_output=True)
+    assert "the output differs from the page" in message
+    assert "another order" not in message
+
+
+BUSY = machine.Load(cores=2, program_cpu=0.1, others=1.6)
+QUIET = machine.Load(cores=2, program_cpu=0.1, others=0.0)
+LATE = [Finding("line-late", 2, 0.3, 1.4), Finding("too-long", expected=(0, 0.58), measured=1.4)]
+
+
+@pytest.mark.parametrize(
+    ("findings", "run", "again_alone"),
+    [
+        (LATE, Run(load=BUSY), True),
+        ([Finding("too-short", expected=(0.5, 1), measured=0.1)], Run(load=BUSY), True),
+        (LATE, Run(load=QUIET), False),  # the program's own time: no second chance
+        ([], Run(load=BUSY), False),
+        ([*LATE, Finding("stderr", measured="oops")], Run(load=BUSY), False),
+        ([Finding("output", expected=("a",), measured=("b",))], Run(load=BUSY), False),
+        (LATE, Run(load=BUSY, harness_report=["network guard: ..."]), False),
+    ],
+)
+def test_only_a_busy_machines_timing_findings_are_run_again_alone(
+    findings: list[Finding], run: Run, again_alone: bool
+) -> None:
+    assert busy_timing_only(findings, run) is again_alone
