@@ -130,6 +130,20 @@ def test_an_exception_must_be_declared(project: OnePage) -> None:
     assert "should end with KeyError" in output(project.check())
 
 
+def test_a_declared_exception_message_is_checked_too(project: OnePage) -> None:
+    failing = LESSON.replace('    print("end")', '    print("end")\n    raise ValueError("boom")')
+    project.write("examples/page/lesson.py", failing)
+    declared = 'duration="0.3" raises="ValueError" warns="ValueError: boom"'
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', declared))
+    passing = project.check()
+    assert passing.ret == 0, output(passing)
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', declared.replace("boom", "bang")))
+    result = project.check()
+    assert result.ret == 1
+    assert "docs/page.md:3 (lesson.py" in output(result)
+    assert "declared warns= text not found on stderr: 'ValueError: bang'" in output(result)
+
+
 def test_a_newer_python_requirement_skips_with_the_reason(project: OnePage) -> None:
     project.write("docs/page.md", PAGE.replace('duration="0.3"', 'duration="0.3" requires="3.99"'))
     result = project.check("-rs")
