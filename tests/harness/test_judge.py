@@ -133,6 +133,23 @@ CASES = [
         },
     ),
     Case(
+        "the declared exception, its message declared with warns=",
+        promise={"raises": "ValueError", "warns": ("ValueError: boom",)},
+        run={"status": 1, "stderr": TRACEBACK + "ValueError: boom\n"},
+    ),
+    Case(
+        "the declared exception, with another message than warns= declares",
+        promise={"raises": "ValueError", "warns": ("ValueError: bang",)},
+        run={"status": 1, "stderr": TRACEBACK + "ValueError: boom\n"},
+        found=[
+            Finding(
+                "warning-missing",
+                expected=("ValueError: bang",),
+                measured=TRACEBACK + "ValueError: boom\n",
+            )
+        ],
+    ),
+    Case(
         "wrong exception",
         promise={"raises": "ValueError"},
         run={"status": 1, "stderr": TRACEBACK + "KeyError: 'x'\n"},
@@ -280,3 +297,14 @@ def test_the_suite_has_words_for_every_kind_of_finding(tmp_path) -> None:
         assert len(messages) == 1, (kind, messages)
         assert messages[0].strip(), kind
     assert len({messages[0] for messages in said.values()}) == len(KINDS), said
+
+
+def test_the_browsers_run_report_is_read_as_the_suites_observed_run() -> None:
+    # docs/assets/run/engine.mjs reports lines as a list and times as lineTimes.
+    report = {"stdout": ["start", "end"], "lineTimes": [0.0, 1.0], "stderr": "", "status": 0}
+    assert Observed.from_browser(report | {"seconds": 1.0}) == RUN
+    late = Observed.from_browser(report | {"lineTimes": [0.0, 3.0], "seconds": 3.0})
+    assert judge(PROMISE, late) == [
+        Finding("line-late", 2, 1.0, 3.0),
+        Finding("too-long", expected=WINDOW, measured=3.0),
+    ]
