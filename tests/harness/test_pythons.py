@@ -1,7 +1,8 @@
 """--also-python: one run, several interpreters (run/pythons.py and the plugin).
 
 `other_python` (the plugin's fixture) is the newest Python >= 3.11 of another version
-here; these tests skip, and say so, where there is none.
+here; these tests skip, and say so, where there is none. They ask for it before
+`project`: pytester points HOME at its own folder, where no ~/.pyenv is.
 """
 
 from __future__ import annotations
