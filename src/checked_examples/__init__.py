@@ -1,8 +1,7 @@
-"""The site's example format, in one place: what a page says about each example.
+"""Checked examples: an example's whole life, from the page to the verdict.
 
-An example is a `py` fence whose settings say how the program behaves, holding
-either an embed of a file in examples/ or the program itself, and the
-```` ```output ```` block right under it, with when each line was printed:
+An example is a `py` fence whose settings say how the program behaves, embedding a file
+of examples/, and the ```` ```output ```` block under it, with when each line was printed:
 
     ```py {duration="2"}
     --8<-- "examples/running-several-coroutines/gather_runs_fetches_concurrently.py"
@@ -12,12 +11,10 @@ either an embed of a file in examples/ or the program itself, and the
     Fetching users...
     ```
 
-- `settings.py`: the fence's settings, parsed and checked for typos.
-- `embed.py`: the `--8<--` line that puts a file from examples/ in a fence.
-- `output_block.py`: the one reader of output blocks.
-- `markdown/`: the Python-Markdown extension code that renders all of it.
-
-The example suite (tests/example_harness/) runs and checks what this describes;
-the site build (MkDocs today, any Python-Markdown engine) renders it. Both import
-it from here, so the two can never read a page differently.
+Reading (settings.py, embed.py, output_block.py, page.py), rendering (markdown/),
+running (run/, and browser_runner.py in the reader's browser), judging (judge.py, the
+one judge the suite and the Run button share) and recording (record.py) all live here;
+the pytest plugin (pytest_plugin.py), the Markdown extension and the browser runtime
+(runtime.py) are thin faces on them. README.md, "The engine", maps every module.
+This module imports nothing: the browser loads it with the judge.
 """

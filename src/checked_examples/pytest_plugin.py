@@ -130,12 +130,14 @@ def example_pythons(config: pytest.Config) -> list[Python]:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """A test that takes `page_example` runs once per example of the site (the project at
-    pytest's rootdir), and once per Python; with one Python, ids stay `[page/file.py]`."""
-    if "page_example" in metafunc.fixturenames:
-        metafunc.parametrize("page_example", doc_examples(metafunc.config), ids=example_id)
+    pytest's rootdir), and once per Python; with one Python, ids stay `[page/file.py]`.
+    The Python first, `[py3.12-page/file.py]`: the flake hunt reads ids that way
+    (pythons.split_test_id)."""
     pythons = metafunc.config.stash[PYTHONS]
     if "python" in metafunc.fixturenames and len(pythons) > 1:
         metafunc.parametrize("python", pythons, ids=lambda python: python.test_id)
+    if "page_example" in metafunc.fixturenames:
+        metafunc.parametrize("page_example", doc_examples(metafunc.config), ids=example_id)
 
 
 @pytest.fixture(scope="session")

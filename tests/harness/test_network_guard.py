@@ -20,18 +20,13 @@ from pathlib import Path
 
 import psutil
 import pytest
-from test_harness import PAGE, Project, make_project
 
 from checked_examples.run import pythons
 from checked_examples.run.network_guard import NetworkGuardError, hook_writing_to, refused
 from checked_examples.run.runner import Run, run_program
+from harness.one_page import PAGE, OnePage, output
 
 OFF_MACHINE = "192.0.2.1"  # TEST-NET-1: documentation only, never routed
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    return make_project(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -111,27 +106,8 @@ def _in_a_loopback_only_namespace() -> list[str]:
     return prefix
 
 
-def _check_in_namespace(project: Project) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            *_in_a_loopback_only_namespace(),
-            sys.executable,
-            "-m",
-            "pytest",
-            "-p",
-            "no:cacheprovider",
-            "-q",
-            "-n",
-            "0",
-            "tests/test_examples.py",
-            "-k",
-            "runs_as_the_page_says",
-        ],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def _check_in_namespace(project: OnePage) -> pytest.RunResult:
+    return project.run_wrapped(*_in_a_loopback_only_namespace())
 
 
 REACHES_OUT = f"""\
@@ -153,18 +129,19 @@ asyncio.run(main())
 
 
 def test_an_example_reaching_off_the_machine_fails_with_the_address_and_line(
-    project: Project,
+    project: OnePage,
 ) -> None:
     project.write("examples/page/lesson.py", REACHES_OUT)
     result = _check_in_namespace(project)
-    assert result.returncode == 1, result.stdout
+    assert result.ret == 1, output(result)
+    assert "docs/page.md:3 (lesson.py" in output(result)
     assert (
         f"network guard: lesson.py:7: the example tried to connect to {OFF_MACHINE} port 80"
-        in result.stdout
+        in output(result)
     )
 
 
-def test_a_child_process_of_the_example_is_guarded_too(project: Project) -> None:
+def test_a_child_process_of_the_example_is_guarded_too(project: OnePage) -> None:
     child = f"import socket; socket.create_connection(('{OFF_MACHINE}', 80), timeout=1)"
     program = textwrap.dedent(f"""\
         import subprocess
@@ -178,12 +155,13 @@ def test_a_child_process_of_the_example_is_guarded_too(project: Project) -> None
         """)
     project.write("examples/page/lesson.py", program)
     result = _check_in_namespace(project)
-    assert result.returncode == 1, result.stdout
+    assert result.ret == 1, output(result)
+    assert "docs/page.md:3 (lesson.py" in output(result)
     # socket.create_connection looks the address up first: refused there.
-    assert f"<string>:1 (python -c): the example tried to resolve {OFF_MACHINE}" in result.stdout
+    assert f"<string>:1 (python -c): the example tried to resolve {OFF_MACHINE}" in output(result)
 
 
-def test_an_example_on_loopback_passes_the_guard(project: Project) -> None:
+def test_an_example_on_loopback_passes_the_guard(project: OnePage) -> None:
     server = """\
     import asyncio
 
@@ -210,7 +188,7 @@ def test_an_example_on_loopback_passes_the_guard(project: Project) -> None:
     """
     project.write("examples/page/lesson.py", server)
     result = _check_in_namespace(project)
-    assert result.returncode == 0, result.stdout[-3000:]
+    assert result.ret == 0, output(result)[-3000:]
 
 
 def _run(program: str, tmp_path: Path) -> Run:
@@ -296,7 +274,7 @@ def test_a_tidy_program_leaves_nothing_to_report(tmp_path: Path) -> None:
 
 
 def test_a_leftover_fails_the_example_even_when_it_declares_an_exception(
-    project: Project,
+    project: OnePage,
 ) -> None:
     program = textwrap.dedent("""\
         import threading
@@ -312,8 +290,9 @@ def test_a_leftover_fails_the_example_even_when_it_declares_an_exception(
     declared = 'duration="0.3" raises="ValueError"'
     project.write("docs/page.md", PAGE.replace('duration="0.3"', declared))
     result = project.check()
-    assert result.returncode == 1
-    assert "the example left these behind when it ended: thread" in result.stdout
+    assert result.ret == 1
+    assert "docs/page.md:3 (lesson.py" in output(result)
+    assert "the example left these behind when it ended: thread" in output(result)
 
 
 def test_the_guard_and_the_leftovers_check_work_in_another_python(
