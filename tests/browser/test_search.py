@@ -1,5 +1,6 @@
 """Search finds a page by a word from its body, and its result takes the reader there;
-its index is fetched only once the reader opens search."""
+its index is fetched only once the reader opens search. Names from the API and pasted
+messages find the page that answers them first (search_queries.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ import re
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import pytest
+
+from browser.search_queries import QUERIES, rank, results_for
 
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z]{9,}")
@@ -58,4 +63,18 @@ def test_search_finds_a_page_by_a_body_word_and_opens_it(page, watch, site_url, 
     results.nth(shown[0]).click()
     page.wait_for_url(re.compile(re.escape(site_url + target)))
     assert word in page.locator("article").inner_text().lower()
+    assert watch.problems() == [], "\n".join(watch.problems())
+
+
+@pytest.mark.parametrize("query", list(QUERIES))
+def test_search_puts_the_answering_page_first(page, watch, site_url, query) -> None:
+    """A name from the API or a message pasted whole finds the page that answers it
+    as the first result (search_queries.QUERIES)."""
+    wanted = QUERIES[query]
+    pages = results_for(page, site_url, query)
+    assert pages, f"searching {query!r} finds nothing; wanted {wanted}"
+    assert pages[0] == wanted, (
+        f"searching {query!r}: {wanted} is result {rank(pages, wanted)} "
+        f"(None: not found); the first five are {pages[:5]}"
+    )
     assert watch.problems() == [], "\n".join(watch.problems())
