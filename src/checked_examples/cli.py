@@ -207,6 +207,7 @@ COMMANDS = {
     "compare-engines": ("compare_engines", "compare the examples' HTML of two built sites"),
     "browser-site": ("browser_site", None),
     "check-pyodide": ("check_pyodide", "run every browser example under Node, judged"),
+    "search-ranks": ("search_ranks", None),
     "bench": ("bench_suite", "time the example suite against its longest example"),
     "bench-site": ("bench_site", "Lighthouse on the site's pages against default Material"),
     "bench-run-button": ("bench_run_button", "time a Run button's first and later runs"),

@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from browser.deploy import ROOT
+from checked_examples.paths import ROOT
 
 # Enough Tab presses to cross any page's header, navigation and body.
 MOST_TABS = 600

@@ -1,6 +1,6 @@
 """Search finds a page by a word from its body, and its result takes the reader there;
 its index is fetched only once the reader opens search. Names from the API and pasted
-messages find the page that answers them first (search_queries.py)."""
+messages find the page that answers them first (checked_examples/tools/search_ranks.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser.search_queries import QUERIES, rank, results_for
+from checked_examples.tools.search_ranks import QUERIES, rank, results_for
 
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z]{9,}")
@@ -69,7 +69,7 @@ def test_search_finds_a_page_by_a_body_word_and_opens_it(page, watch, site_url, 
 @pytest.mark.parametrize("query", list(QUERIES))
 def test_search_puts_the_answering_page_first(page, watch, site_url, query) -> None:
     """A name from the API or a message pasted whole finds the page that answers it
-    as the first result (search_queries.QUERIES)."""
+    as the first result (search_ranks.QUERIES)."""
     wanted = QUERIES[query]
     pages = results_for(page, site_url, query)
     assert pages, f"searching {query!r} finds nothing; wanted {wanted}"

@@ -2,8 +2,9 @@
 messages pasted as Python printed them (tracker issue 29).
 
 `results_for` types a query into the real search box, as a reader does, and returns the
-pages of the results in their order; the test expects the answering page first, and
-`python -m browser.search_queries <site folder>` (from tests/) prints each query's rank.
+pages of the results in their order; the browser test (tests/browser/test_search.py)
+expects the answering page first, and `python -m checked_examples search-ranks <site
+folder>` prints each query's rank.
 """
 
 from __future__ import annotations
@@ -96,14 +97,20 @@ def rank(pages: list[str], wanted: str) -> int | None:
     return pages.index(wanted) + 1 if wanted in pages else None
 
 
-def main(folder: str) -> None:
-    """Serve a built site folder and print, for each query, the rank of its page and
-    the first three results."""
+def main(argv: list[str] | None = None) -> int:
+    """Serve a built site and print, for each search query a reader types, the rank of the
+    page that answers it and the first three results."""
     from pathlib import Path
 
     from playwright.sync_api import sync_playwright
 
-    from browser import chromium, serve
+    from . import chromium, serve
+
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 1:
+        print("usage: python -m checked_examples search-ranks <built site folder>")
+        return 2
+    folder = argv[0]
 
     with serve.serving(Path(folder)) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -116,7 +123,4 @@ def main(folder: str) -> None:
             also = f"  lesson {lesson}: {rank(pages, lesson)}" if lesson else ""
             print(f"{rank(pages, wanted)!s:>4}  {query!r} -> {wanted}{also}  first: {pages[:3]}")
         browser.close()
-
-
-if __name__ == "__main__":
-    main(sys.argv[1])
+    return 0
