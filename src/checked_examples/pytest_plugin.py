@@ -349,8 +349,9 @@ def _confirmed_alone(
     found: list[str],
     example_runs: Schedule,
 ) -> list[str]:
-    """A run late or early while the machine was busy fails only if a run alone fails too;
-    then the report shows both. A program that lost its concurrency fails both times."""
+    """A run out of time because of the machine (wording.worth_a_run_alone) fails only if a
+    run alone fails too; then the report shows both. A program that lost its concurrency
+    fails both times."""
     again = example_runs.run_alone(example, python)
     if not (again_found := wording.problems(example, settings, again, check_output=True)):
         return []
@@ -388,7 +389,7 @@ def check_example(
     record_property("others_busy_cores", f"{run.load.others:.2f}")
     record_property("allowed_stretch", f"{wording.allowed_stretch(settings, run):.3f}")
     findings, found = wording.judged(example, settings, run, check_output=not updating)
-    if not updating and wording.busy_timing_only(findings, run):
+    if not updating and wording.worth_a_run_alone(findings, run, settings):
         found = _confirmed_alone(example, settings, python, run, found, example_runs)
         if not found:
             record_property("passed_alone", f"{run.load.describe()}; {run.seconds:.2f} s")

@@ -230,7 +230,7 @@ def test_a_late_run_on_a_busy_machine_fails_only_if_it_is_late_alone_too(project
     busy = machine.Load(cores=2, program_cpu=0.1, others=1.6)
     late = Run(stdout="start\nend\n", returncode=0, seconds=1.4, line_times=[0.0, 1.4], load=busy)
     findings, found = wording.judged(example, settings, late, check_output=True)
-    assert wording.busy_timing_only(findings, late)
+    assert wording.worth_a_run_alone(findings, late, settings)
     quiet = machine.Load(cores=2, program_cpu=0.1, others=0.1)
     on_time = Run(stdout="start\nend\n", returncode=0, seconds=0.3, line_times=[0.0, 0.3])
     on_time_alone = AloneRun(dataclasses.replace(on_time, load=quiet))

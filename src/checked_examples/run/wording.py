@@ -66,11 +66,14 @@ def judged(
     return findings, _cause_said_once(found, {words.slow_cause(), _EARLY})
 
 
-def busy_timing_only(findings: list[Finding], run: Run) -> bool:
-    """Whether every finding is about time and the machine was busy during the run: then
-    a run alone, with nothing beside it, tells the machine's fault from the program's."""
+def worth_a_run_alone(findings: list[Finding], run: Run, settings: Settings) -> bool:
+    """Whether every finding is about time, in a run whose time the machine may have made:
+    the machine was busy, or the example's own processor work (cores=) sets its pace, which
+    a cold start (caches, a clock's frequency) slows on a quiet machine too. Then a run
+    alone, with nothing beside it, tells the machine's fault from the program's; a program
+    that lost its concurrency fails both times."""
     return (
-        run.load.busy
+        (run.load.busy or bool(settings.cores))
         and not run.harness_report
         and bool(findings)
         and all(finding.kind in TIMING for finding in findings)
