@@ -166,3 +166,13 @@ def failed_as_declared(reason: str, kinds: list[str]) -> bool:
     if reason == "time":
         return bool(kinds) and all(kind in wanted for kind in kinds)
     return any(kind in wanted for kind in kinds)
+
+
+def files_of_embed(root: Path, path: str) -> list[Path]:
+    """The files in examples/ that an embed of `path` puts on a page: the file, or for an
+    exercise's starter, every file of its exercise (the build's check of files no page
+    embeds asks this)."""
+    file = root / path
+    if is_starter(path) and file.parent.is_dir():
+        return sorted(entry for entry in file.parent.iterdir() if entry.is_file())
+    return [file]
