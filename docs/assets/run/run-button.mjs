@@ -339,10 +339,10 @@ const GOAL_WORDS = {
   "times-unreadable": (f) => `the page's goal has unreadable times (${f.expected}): please report it`,
   "times-missing": () => "the page's goal has no times to compare with: please report it",
   "times-count": (f) => `the page's goal has ${f.expected} times for ${f.measured} lines: please report it`,
-  "line-late": (f) => `line ${f.line} came at ${seconds(f.measured)}, the goal says ${f.expected} s: is something still awaited one after another, or blocking the loop?`,
-  "line-early": (f) => `line ${f.line} came at ${seconds(f.measured)}, the goal says ${f.expected} s: does something run before its turn?`,
+  "line-late": (f) => `line ${f.line} came at ${seconds(f.measured)}, the goal says ${f.expected.toFixed(1)} s: is something still awaited one after another, or blocking the loop?`,
+  "line-early": (f) => `line ${f.line} came at ${seconds(f.measured)}, the goal says ${f.expected.toFixed(1)} s: does something run before its turn?`,
   "too-long": (f, p) => `it took ${seconds(f.measured)}, and the goal takes about ${p.duration} s (at most ${seconds(f.expected[1])})`,
-  "too-short": (f, p) => `it took ${seconds(f.measured)}, and the goal takes about ${p.duration} s (at least ${seconds(f.expected[0])}): does something not wait its turn?`,
+  "too-short": (f, p) => `it took ${seconds(f.measured)}, and the goal takes about ${p.duration} s (at least ${seconds(f.expected[0])})`,
 };
 
 function setUpExercise(box) {
@@ -382,8 +382,7 @@ function setUpExercise(box) {
   const list = box.querySelector(".example-exercise__hints");
   list.setAttribute("aria-live", "polite");
   list.setAttribute("aria-label", "Hints");
-  if (solution) solution.id = `example-exercise-solution-${n}`;
-  reveal.setAttribute("aria-controls", solution?.id ?? "");
+  reveal.setAttribute("aria-controls", solution.id);
   box.prepend(editor, bar);
   list.before(result);
   const state = { name, box, text, check, stop, hint, reveal, reset, status, result, title, code, verdict, diff, hints, shown: 0, solution };
@@ -427,7 +426,7 @@ function showGoalVerdict(state, promise, findings, observed) {
   if (lines.length) said.unshift(GOAL_WORDS[lines[0].kind](lines[0], promise) + (lines.length > 1 ? ` (${lines.length} lines are out of time, listed below)` : ""));
   state.verdict.textContent = solved
     ? `Solved: the goal's lines, each within ±${promise.tolerance} s of its time, in ${seconds(observed.seconds)}.`
-    : `Not yet: ${said.join("; ")}.`;
+    : `Not yet: ${said.join("; ")}${said.at(-1).endsWith("?") ? "" : "."}`;
   const rows = [];
   for (const finding of findings) {
     if (finding.kind === "output") for (const [op, text] of finding.diff) rows.push(`${op} ${text}`);

@@ -71,7 +71,9 @@ def exercise_html(settings: Settings, exercise: Exercise) -> str:
     return (
         f'<div class="example-exercise" {attributes} hidden>'
         f'<ol class="example-exercise__hints">{hints}</ol>'
-        f'<pre class="example-exercise__solution" hidden><code>{solution}</code></pre>'
+        # The theme renames a <pre>'s id (and gives it a copy button): the <div> keeps its.
+        f'<div class="example-exercise__solution" id="exercise-{exercise.name}-solution" hidden>'
+        f"<pre><code>{solution}</code></pre></div>"
         "</div>"
     )
 

@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no {names}: run `npm ci` first (needs Node.js and npm)")
         return 2
     examples = [
-        page_data(example)
+        page_data(example.checked())  # an exercise's block: its solution
         for example in find_doc_examples(ROOT)
         if not args.page or example.doc.stem in args.page
     ]
