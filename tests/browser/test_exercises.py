@@ -150,3 +150,36 @@ def test_the_controls_are_accessible_in_both_schemes_and_fit_a_phone(exercise_pa
     finally:
         page.set_viewport_size(DESKTOP["viewport"])
         show_scheme(page, "light")
+
+
+def test_a_starter_that_never_ends_is_stopped_at_the_timeout_and_judged_a_hang(
+    browser, site_url
+) -> None:
+    # The queue's starter waits for a join() that never returns: the page stops it at the
+    # fence's timeout, as the suite does, and the next Check starts a fresh Python.
+    context = browser.new_context(viewport=DESKTOP["viewport"])
+    context.set_default_timeout(10_000)
+    watch = Watch(context)
+    page = context.new_page()
+    page.goto(site_url + "queues/", wait_until="networkidle")
+    box = page.locator(".example-exercise[data-name='let_the_queue_drain.py']")
+    box.wait_for(state="visible")
+    timeout = float(box.get_attribute("data-timeout"))
+    judged = checked(page, box)
+    assert [finding["kind"] for finding in judged["findings"]] == ["hang"]
+    verdict = box.locator(".example-run__verdict").inner_text()
+    assert verdict == (
+        f"Not yet: it was still running after {timeout:.2f} s, where the goal ends after "
+        "about 1.5 s: does something wait for what never comes?"
+    )
+    assert box.locator(".example-run__live .example-line").all_inner_texts() == [
+        "resize done",
+        "crop done",
+        "upload done",
+    ]
+    solution = ROOT / "examples" / "queues" / "exercises" / "let_the_queue_drain" / "solution.py"
+    box.locator("textarea").fill(solution.read_text(encoding="utf-8"))
+    judged = checked(page, box)
+    assert judged["findings"] == [], box.locator(".example-run__verdict").inner_text()
+    assert watch.problems() == []
+    context.close()
