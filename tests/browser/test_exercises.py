@@ -183,3 +183,26 @@ def test_a_starter_that_never_ends_is_stopped_at_the_timeout_and_judged_a_hang(
     assert judged["findings"] == [], box.locator(".example-run__verdict").inner_text()
     assert watch.problems() == []
     context.close()
+
+
+def test_a_starter_that_ends_with_an_error_is_told_so_with_the_diff(browser, site_url) -> None:
+    context = browser.new_context(viewport=DESKTOP["viewport"])
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(site_url + "structured-concurrency/", wait_until="networkidle")
+    box = page.locator(".example-exercise[data-name='handle_the_failed_download.py']")
+    box.wait_for(state="visible")
+    judged = checked(page, box)
+    kinds = {finding["kind"] for finding in judged["findings"]}
+    assert "exit" in kinds
+    assert kinds <= REASONS["exception"] | REASONS["output"], kinds
+    verdict = box.locator(".example-run__verdict").inner_text()
+    assert verdict == (
+        "Not yet: it ended with an error (in italics above), and the goal ends normally; "
+        "it printed other lines than the goal (- the goal, + your run)."
+    )
+    assert box.locator(".example-run__diff").inner_text().splitlines() == [
+        "- not found: missing.txt",
+        "- done",
+    ]
+    context.close()

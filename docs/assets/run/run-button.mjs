@@ -418,6 +418,9 @@ function toggleSolution(box) {
 
 function showGoalVerdict(state, promise, findings, observed) {
   const solved = findings.length === 0;
+  // A program that ended with an error wrote its traceback to stderr: one finding says it.
+  if (findings.some((f) => f.kind === "exit" || f.kind === "other-exception"))
+    findings = findings.filter((f) => f.kind !== "stderr");
   state.box.classList.toggle("example-exercise--solved", solved);
   state.verdict.className = `example-run__verdict example-run__verdict--${solved ? "same" : "differs"}`;
   const lines = findings.filter((f) => f.kind === "line-late" || f.kind === "line-early");
