@@ -87,6 +87,17 @@ class DocExample:
         wrong answers as such examples."""
         return replace(self, embedded=path, starter=self.starter or self.embedded)
 
+    def answers(self) -> list[DocExample]:
+        """An exercise's starter and wrong answers, each of which must fail the goal; none
+        for an example (or a block that cannot be read: its own test says why)."""
+        try:
+            exercise = self.exercise()
+        except BlockError:
+            return []
+        if exercise is None:
+            return []
+        return [self.answer(path) for path in [exercise.starter, *exercise.wrong_answers]]
+
     def checked(self) -> DocExample:
         """What the suite runs and records for this block: the example itself, or an
         exercise's solution (the goal under it is the solution's output)."""

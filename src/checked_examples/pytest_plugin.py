@@ -153,17 +153,7 @@ def python(request: pytest.FixtureRequest) -> Python:
 def exercise_answers(examples) -> list[DocExample]:
     """Every exercise's starter and wrong answers, as examples of its block (each must
     fail the goal: check_exercise_answer)."""
-    answers = []
-    for example in examples:
-        try:
-            exercise = example.exercise()
-        except BlockError:
-            continue  # the block's own test fails with the message
-        if exercise is not None:
-            answers += [
-                example.answer(path) for path in [exercise.starter, *exercise.wrong_answers]
-            ]
-    return answers
+    return [answer for example in examples for answer in example.answers()]
 
 
 def _example(item: pytest.Item):

@@ -1,9 +1,8 @@
 import asyncio
-import time
 
 
 async def download(name, seconds):
-    time.sleep(seconds)  # noqa: ASYNC251 (the wrong answer: it blocks the loop)
+    await asyncio.sleep(seconds)  # the network, simulated
     print(f"{name} downloaded")
 
 
@@ -12,7 +11,8 @@ async def main():
         group.create_task(download("a.txt", 1))
         group.create_task(download("b.txt", 2))
         group.create_task(download("c.txt", 3))
-    print("all 3 downloaded")
+        # Still inside the block: the tasks have not even started yet.
+        print("all 3 downloaded")
 
 
 asyncio.run(main())
