@@ -349,6 +349,7 @@ def test_an_exercise_renders_its_hints_and_solution_hidden_for_the_check(monkeyp
     html = render(EXERCISE_PAGE)
     assert '<div class="example-exercise" data-name="wait_less.py"' in html
     assert 'data-starter-fails="time"' in html
+    assert 'data-exercise="page/wait_less"' in html
     assert 'data-timeout="7"' in html
     assert (
         "<li hidden>Look at <code>sleep</code>.</li><li hidden>Wait 1 s &lt;not 2&gt;.</li>" in html

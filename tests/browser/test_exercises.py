@@ -77,7 +77,7 @@ def test_the_starter_fails_for_its_declared_reason_in_the_solvers_words(exercise
     assert watch.problems() == []
 
 
-def test_a_solution_typed_by_keyboard_is_marked_solved(exercise_page) -> None:
+def test_a_solution_typed_by_keyboard_is_marked_solved_and_stays_so(exercise_page) -> None:
     page, watch = exercise_page
     box = the_exercise(page)
     editor = box.locator("textarea")
@@ -94,6 +94,13 @@ def test_a_solution_typed_by_keyboard_is_marked_solved(exercise_page) -> None:
     assert judged["findings"] == [], verdict
     assert verdict.startswith("Solved: the goal's lines"), verdict
     assert "example-exercise--solved" in box.get_attribute("class")
+    # Progress is kept in this browser: the page says so after a reload.
+    page.reload(wait_until="networkidle")
+    box = the_exercise(page)
+    assert "example-exercise--solved" in box.get_attribute("class")
+    assert box.locator(".example-exercise__progress").is_visible()
+    stored = page.evaluate("localStorage.getItem('checked-examples:solved')")
+    assert stored == '["semaphores/two_requests_at_a_time"]'
     assert watch.problems() == []
 
 

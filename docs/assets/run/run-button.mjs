@@ -345,6 +345,27 @@ const GOAL_WORDS = {
   "too-short": (f, p) => `it took ${seconds(f.measured)}, and the goal takes about ${p.duration} s (at least ${seconds(f.expected[0])})`,
 };
 
+// Progress, in this browser only (no account, nothing sent): the exercises solved.
+const SOLVED_KEY = "checked-examples:solved";
+
+function solvedOnes() {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(SOLVED_KEY) || "[]"));
+  } catch {
+    return new Set(); // storage refused (private mode, a policy) or unreadable
+  }
+}
+
+function rememberSolved(id) {
+  const solved = solvedOnes();
+  solved.add(id);
+  try {
+    localStorage.setItem(SOLVED_KEY, JSON.stringify([...solved].sort()));
+  } catch {
+    // Storage refused: the page still says it is solved, until it is left.
+  }
+}
+
 function setUpExercise(box) {
   if (exercises.has(box)) return;
   const name = box.dataset.name;
@@ -385,8 +406,14 @@ function setUpExercise(box) {
   reveal.setAttribute("aria-controls", solution.id);
   box.prepend(editor, bar);
   list.before(result);
-  const state = { name, box, text, check, stop, hint, reveal, reset, status, result, title, code, verdict, diff, hints, shown: 0, solution };
+  const progress = element("p", { class: "example-exercise__progress", hidden: "" }, "✓ You have solved this one before, in this browser.");
+  bar.after(progress);
+  const state = { name, box, text, check, stop, hint, reveal, reset, status, result, title, code, verdict, diff, hints, shown: 0, solution, progress };
   exercises.set(box, state);
+  if (solvedOnes().has(box.dataset.exercise)) {
+    box.classList.add("example-exercise--solved");
+    progress.hidden = false;
+  }
   showHintButton(state);
   if (missing) {
     check.disabled = true;
@@ -421,7 +448,10 @@ function showGoalVerdict(state, promise, findings, observed) {
   // A program that ended with an error wrote its traceback to stderr: one finding says it.
   if (findings.some((f) => f.kind === "exit" || f.kind === "other-exception"))
     findings = findings.filter((f) => f.kind !== "stderr");
-  state.box.classList.toggle("example-exercise--solved", solved);
+  if (solved) {
+    state.box.classList.add("example-exercise--solved");
+    rememberSolved(state.box.dataset.exercise);
+  }
   state.verdict.className = `example-run__verdict example-run__verdict--${solved ? "same" : "differs"}`;
   const lines = findings.filter((f) => f.kind === "line-late" || f.kind === "line-early");
   const said = findings.filter((f) => !lines.includes(f)).map((f) => GOAL_WORDS[f.kind](f, promise));
@@ -515,7 +545,6 @@ function resetExercise(box) {
   const state = exercises.get(box);
   state.text.value = pageProgram(box);
   state.result.hidden = true;
-  state.box.classList.remove("example-exercise--solved");
   state.status.textContent = "Your program is the one above again.";
   state.text.focus();
 }

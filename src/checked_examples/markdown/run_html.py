@@ -58,6 +58,8 @@ def exercise_html(settings: Settings, exercise: Exercise) -> str:
         return run_html(settings, exercise.starter.name)
     data = {
         "name": f"{exercise.name}.py",
+        # Its folder under examples/, unique on the site: what the page's progress keeps.
+        "exercise": f"{exercise.folder.parent.parent.name}/{exercise.name}",
         "duration": f"{settings.duration:g}",
         "tolerance": f"{settings.tolerance:g}",
         "timeout": f"{settings.timeout:g}",
