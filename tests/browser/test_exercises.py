@@ -213,3 +213,20 @@ def test_a_starter_that_ends_with_an_error_is_told_so_with_the_diff(browser, sit
         "- done",
     ]
     context.close()
+
+
+def test_stop_ends_a_check_at_once(browser, site_url) -> None:
+    context = browser.new_context(viewport=DESKTOP["viewport"])
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(site_url + "queues/", wait_until="networkidle")
+    box = page.locator(".example-exercise[data-name='let_the_queue_drain.py']")
+    box.wait_for(state="visible")
+    box.locator(".example-exercise__check").click()
+    box.locator(".example-run__live .example-line").first.wait_for(timeout=FIRST_LOAD * 1000)
+    box.locator(".example-run__stop").click()
+    box.locator(".example-exercise__check:not([disabled])").wait_for()
+    assert box.locator(".example-run__status").inner_text() == "Stopped."
+    assert box.locator(".example-run__verdict").inner_text() == ""
+    assert box.locator(".example-run__stop").is_hidden()
+    context.close()
