@@ -19,6 +19,7 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
 from checked_examples import runtime
+from checked_examples.judge import KINDS
 from checked_examples.markdown.fences import ExampleFenceError
 from checked_examples.paths import ROOT
 from checked_examples.settings import parse
@@ -319,3 +320,65 @@ def test_a_link_to_a_python_name_the_inventory_lacks_names_its_line() -> None:
         (3, "asyncio.wait_forever"),
         (3, "asyncio.timeout"),
     ]
+
+
+EXERCISE_PAGE = """\
+# Page
+
+```py {starter_fails="time" duration="1"}
+--8<-- "examples/page/exercises/wait_less/starter.py"
+```
+
+```output {times="1.0"}
+done
+```
+"""
+
+
+def _exercise(folder: Path, hints: str = "Look at `sleep`.\n\nWait 1 s <not 2>.\n") -> None:
+    folder.mkdir(parents=True)
+    (folder / "starter.py").write_text(LESSON, encoding="utf-8")
+    (folder / "solution.py").write_text("print('<solved>')\n", encoding="utf-8")
+    (folder / "wrong_waits_twice.py").write_text(LESSON, encoding="utf-8")
+    (folder / "hints.md").write_text(hints, encoding="utf-8")
+
+
+def test_an_exercise_renders_its_hints_and_solution_hidden_for_the_check(monkeypatch) -> None:
+    monkeypatch.setattr(runtime, "installed", lambda: True)
+    _exercise(Path("examples/page/exercises/wait_less"))
+    html = render(EXERCISE_PAGE)
+    assert '<div class="example-exercise" data-name="wait_less.py"' in html
+    assert 'data-starter-fails="time"' in html
+    assert 'data-exercise="page/wait_less"' in html
+    assert 'data-timeout="7"' in html
+    assert (
+        "<li hidden>Look at <code>sleep</code>.</li><li hidden>Wait 1 s &lt;not 2&gt;.</li>" in html
+    )
+    assert "print(&#x27;&lt;solved&gt;&#x27;)" in html  # hidden until a first Check
+    assert 'class="example-run"' not in html
+
+
+def test_an_exercise_missing_its_files_fails_the_build_with_its_line() -> None:
+    _exercise(Path("examples/page/exercises/wait_less"), hints="Only one.\n")
+    with pytest.raises(ExampleFenceError, match=r"^3: .*hints.md has 1 hint\(s\)"):
+        render(EXERCISE_PAGE)
+
+
+def test_a_starter_without_its_reason_fails_the_build_with_its_line() -> None:
+    _exercise(Path("examples/page/exercises/wait_less"))
+    with pytest.raises(
+        ExampleFenceError, match=r'^3: embeds the exercise starter .*starter_fails="output"'
+    ):
+        render(EXERCISE_PAGE.replace('starter_fails="time" ', ""))
+    with pytest.raises(
+        ExampleFenceError, match=r"^3: unknown setting 'starter_fail': did you mean"
+    ):
+        render(EXERCISE_PAGE.replace("starter_fails=", "starter_fail="))
+
+
+def test_the_page_words_every_kind_of_finding_for_a_run_and_for_an_exercise() -> None:
+    script = (ROOT / "docs" / "assets" / "run" / "run-button.mjs").read_text(encoding="utf-8")
+    for table in ("WORDS", "GOAL_WORDS"):
+        body = re.search(rf"^const {table} = \{{\n(.*?)^\}};", script, re.S | re.M)[1]
+        worded = set(re.findall(r'^  "([\w-]+)":', body, re.M))
+        assert worded == set(KINDS), table

@@ -17,6 +17,21 @@ def test_example_passes_ruff(
     monkeypatch: pytest.MonkeyPatch,
     site,
 ) -> None:
+    lint(page_example, eval_example, monkeypatch, site)
+
+
+# An exercise's solution is its block's example above; its starter and wrong answers are
+# programs a reader reads too.
+def test_exercise_answer_passes_ruff(
+    exercise_answer: DocExample,
+    eval_example: EvalExample,
+    monkeypatch: pytest.MonkeyPatch,
+    site,
+) -> None:
+    lint(exercise_answer, eval_example, monkeypatch, site)
+
+
+def lint(page_example, eval_example, monkeypatch, site) -> None:
     with block_errors_fail_the_test():
         code = page_example.code_example()
     try:

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from checked_examples.embed import example_files
+from checked_examples.errors import BlockError
 from checked_examples.page import DocExample
-from checked_examples.pytest_plugin import check_example
+from checked_examples.pytest_plugin import check_example, check_exercise_answer
 from checked_examples.run.pythons import Python
 from checked_examples.run.schedule import Schedule
 
@@ -36,6 +37,14 @@ def test_every_example_file_is_on_a_page(site: Path, examples: tuple[DocExample,
     for example in examples:
         if example.embedded:
             embedded.setdefault(example.embedded, []).append(example.where)
+            try:
+                exercise = example.exercise()
+            except BlockError:
+                continue  # its own test says what is wrong
+            # An exercise's starter brings its folder: solution, wrong answers, hints.
+            for path in exercise.files() if exercise else ():
+                if path != example.embedded:
+                    embedded.setdefault(path, []).append(example.where)
     orphans = [path for path in example_files(site) if path not in embedded]
     twice = {path: places for path, places in embedded.items() if len(places) > 1}
     messages = [
@@ -59,3 +68,14 @@ def test_the_finder_sees_every_embed(site: Path, examples: tuple[DocExample, ...
     )
     assert embeds, "no example is embedded anywhere under docs/"
     assert len([e for e in examples if e.embedded]) == embeds
+
+
+# Each exercise's starter and wrong answers (checked_examples/exercise.py): its solution is
+# its block's program in the test above.
+def test_exercise_answer_fails_the_goal(
+    exercise_answer: DocExample,
+    python: Python,
+    request: pytest.FixtureRequest,
+    example_runs: Schedule,
+) -> None:
+    check_exercise_answer(exercise_answer, python, request, example_runs)

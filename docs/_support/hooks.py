@@ -35,6 +35,7 @@ from mkdocs.plugins import event_priority
 
 from checked_examples import runtime
 from checked_examples.embed import EMBED, example_files
+from checked_examples.exercise import files_of_embed
 from checked_examples.markdown.fences import ExampleFenceError
 from checked_examples.markdown.include import INCLUDE
 from checked_examples.paths import ROOT
@@ -139,9 +140,11 @@ def unlisted_python_names(markdown: str, listed: set[str]) -> list[tuple[int, st
 def embedded_examples(markdown: str) -> set[Path]:
     """The examples/ files a page's Markdown embeds."""
     return {
-        ROOT / match["path"]
+        file
         for line in markdown.splitlines()
         if (match := EMBED.match(line.strip())) and match["path"].startswith("examples/")
+        # An exercise's starter brings its solution, wrong answers and hints.
+        for file in files_of_embed(ROOT, match["path"])
     }
 
 

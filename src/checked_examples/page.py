@@ -8,7 +8,7 @@ that holds the expected output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from pytest_examples import CodeExample, find_examples
 from . import settings as settings_mod
 from .embed import embedded_path, read_embedded
 from .errors import BlockError
+from .exercise import Exercise, exercise_of
 from .output_block import OutputBlock, output_block_after
 from .paths import ROOT
 
@@ -34,6 +35,8 @@ class DocExample:
     output: OutputBlock | None
     root: Path
     problem: str | None = None  # why the block cannot be run, found while reading it
+    # An exercise's answer (answer()): the starter the page's block embeds.
+    starter: Path | None = None
 
     @property
     def where(self) -> str:
@@ -69,6 +72,42 @@ class DocExample:
             return settings_mod.parse(values)
         except settings_mod.SettingsError as error:
             raise BlockError(f"{self.where}: {error}") from None
+
+    def exercise(self) -> Exercise | None:
+        """The exercise this fence stands for (its embed is a starter), or None."""
+        try:
+            embedded = self.starter or self.embedded
+            return exercise_of(self.root, embedded, self.settings().starter_fails)
+        except BlockError as error:
+            raise BlockError(f"{self.where}: {error}") from None
+
+    def answer(self, path: Path) -> DocExample:
+        """This exercise's block as it would stand with `path` embedded instead of the
+        starter: same page, line, settings and goal. The suite runs the solution and the
+        wrong answers as such examples."""
+        return replace(self, embedded=path, starter=self.starter or self.embedded)
+
+    def answers(self) -> list[DocExample]:
+        """An exercise's starter and wrong answers, each of which must fail the goal; none
+        for an example (or a block that cannot be read: its own test says why)."""
+        try:
+            exercise = self.exercise()
+        except BlockError:
+            return []
+        if exercise is None:
+            return []
+        return [self.answer(path) for path in [exercise.starter, *exercise.wrong_answers]]
+
+    def checked(self) -> DocExample:
+        """What the suite runs and records for this block: the example itself, or an
+        exercise's solution (the goal under it is the solution's output)."""
+        try:
+            exercise = self.exercise()
+        except BlockError:
+            return self  # its test fails with the message
+        if exercise is None or not exercise.solution.is_file():
+            return self
+        return self.answer(exercise.solution)
 
     def code_example(self) -> CodeExample:
         """The program as pytest-examples sees it, with line numbers that point home."""

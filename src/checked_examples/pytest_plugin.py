@@ -25,6 +25,7 @@ import pytest
 
 from . import record
 from .errors import BlockError
+from .exercise import failed_as_declared
 from .page import DocExample, site_examples
 from .run import services, wording
 from .run.pythons import Python, candidates, newest_per_minor, this_python, version_of
@@ -137,7 +138,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "python" in metafunc.fixturenames and len(pythons) > 1:
         metafunc.parametrize("python", pythons, ids=lambda python: python.test_id)
     if "page_example" in metafunc.fixturenames:
-        metafunc.parametrize("page_example", doc_examples(metafunc.config), ids=example_id)
+        # An exercise's block is checked by its solution (exercise.py).
+        checked = [example.checked() for example in doc_examples(metafunc.config)]
+        metafunc.parametrize("page_example", checked, ids=example_id)
+    if "exercise_answer" in metafunc.fixturenames:
+        answers = exercise_answers(doc_examples(metafunc.config))
+        metafunc.parametrize("exercise_answer", answers, ids=example_id)
 
 
 @pytest.fixture(scope="session")
@@ -146,9 +152,17 @@ def python(request: pytest.FixtureRequest) -> Python:
     return request.config.stash[PYTHONS][0]
 
 
+def exercise_answers(examples) -> list[DocExample]:
+    """Every exercise's starter and wrong answers, as examples of its block (each must
+    fail the goal: check_exercise_answer)."""
+    return [answer for example in examples for answer in example.answers()]
+
+
 def _example(item: pytest.Item):
     callspec = getattr(item, "callspec", None)
-    return callspec.params.get("page_example") if callspec else None
+    if not callspec:
+        return None
+    return callspec.params.get("page_example") or callspec.params.get("exercise_answer")
 
 
 def _python(item: pytest.Item) -> Python:
@@ -166,8 +180,12 @@ def _settings(item: pytest.Item) -> Settings | None:
         return None
 
 
+# The tests that judge a program's run: the schedule runs their programs.
+RUN_TESTS = ("test_example_runs_as_the_page_says", "test_exercise_answer_fails_the_goal")
+
+
 def _is_run(item: pytest.Item) -> bool:
-    return getattr(item, "originalname", "") == "test_example_runs_as_the_page_says"
+    return getattr(item, "originalname", "") in RUN_TESTS
 
 
 def _report_order(item: pytest.Item) -> tuple[bool, float]:
@@ -376,6 +394,8 @@ def check_example(
     with block_errors_fail_the_test():
         settings = example.settings()
         example.program()
+        if (exercise := example.exercise()) and (wrong := exercise.problems()):
+            pytest.fail(f"{example.where}: " + "; ".join(wrong), pytrace=False)
     if reason := settings.skip_reason(python.version):
         pytest.skip(reason)
     # A server it needs could not start: skipped, loudly (or failed where required).
@@ -409,3 +429,50 @@ def check_example(
         on = "" if python == config.stash[PYTHONS][0] else f" on Python {python.name}"
         header = f"{example.where} ({example.program_name}{on}, ran {run.seconds:.2f} s)"
         pytest.fail(header + "\n" + "\n\n".join(found), pytrace=False)
+
+
+def check_exercise_answer(
+    answer: DocExample, python: Python, request: pytest.FixtureRequest, example_runs: Schedule
+) -> None:
+    """The exercise test's body: a starter must fail the goal for the reason its fence
+    declares (starter_fails=), and each wrong answer must fail it."""
+    with block_errors_fail_the_test():
+        settings = answer.settings()
+        exercise = answer.exercise()
+        answer.program()
+    if reason := settings.skip_reason(python.version):
+        pytest.skip(reason)
+    if request.config.getoption("update_examples"):
+        pytest.skip("judged against the goal, which this run records: run make examples next")
+    if answer.output is None:
+        pytest.fail(
+            f"{answer.where}: the exercise has no goal yet: record it from its solution "
+            "with make update-examples PAGE=" + answer.doc.stem,
+            pytrace=False,
+        )
+    run = example_runs.run_of(answer, python)
+    findings, found = wording.judged(answer, settings, run, check_output=True)
+    kinds = [finding.kind for finding in findings]
+    file = answer.embedded.relative_to(answer.root)
+    starter = answer.embedded == exercise.starter
+    if not findings:
+        what = (
+            f"change the starter so that it fails by {settings.starter_fails}, as the fence "
+            "says (the mistake the reader is to fix)"
+            if starter
+            else "make it wrong in the way its name says, or delete it if it is a right answer"
+        )
+        pytest.fail(
+            f"{answer.where}: {file} passes the goal (ran {run.seconds:.2f} s), so a reader "
+            f"would have nothing to fix: {what}",
+            pytrace=False,
+        )
+    if starter and not failed_as_declared(settings.starter_fails, kinds):
+        pytest.fail(
+            f"{answer.where}: {file} should fail by {settings.starter_fails} "
+            f'(starter_fails="{settings.starter_fails}"), but the judge found '
+            f"{', '.join(kinds)} (ran {run.seconds:.2f} s):\n\n"
+            + "\n\n".join(found)
+            + "\n\nFix the starter, or declare the reason it fails by.",
+            pytrace=False,
+        )

@@ -18,6 +18,8 @@ import re
 import sys
 from dataclasses import dataclass, field
 
+from .exercise import check_reason
+
 # Keys that only change how Material renders the block; the harness ignores them.
 RENDER_KEYS = frozenset({"title", "hl_lines", "linenums"})
 
@@ -34,6 +36,8 @@ HARNESS_KEYS = {
     "timeline_axis": "seconds the timeline's axis spans (to compare two timelines)",
     "cores": 'cores a CPU-bound example keeps busy at once, e.g. cores="2" for a process pool',
     "services": 'servers the suite starts for the example, e.g. services="postgresql"',
+    "starter_fails": "an exercise's fence (it embeds exercises/<name>/starter.py): how its"
+    ' starter fails the goal, "output", "time" or "exception" (exercise.py)',
 }
 # The servers `services=` can name (the suite's checked_examples/run/services.py).
 SERVICES = frozenset({"postgresql"})
@@ -99,6 +103,7 @@ class Settings:
     cores: int | None = None  # CPU-bound: how many cores it keeps busy at once
     browser: Browser = field(default_factory=Browser)
     services: tuple[str, ...] = ()  # servers the suite starts for it
+    starter_fails: str | None = None  # an exercise's: how its starter fails (exercise.py)
 
     @property
     def output_unrecordable(self) -> bool:
@@ -220,7 +225,15 @@ def parse(values: dict[str, str]) -> Settings:
         cores=cores,
         browser=_browser(values.get("browser"), requires),
         services=_services(values["services"]) if "services" in values else (),
+        starter_fails=_reason(values["starter_fails"]) if "starter_fails" in values else None,
     )
+
+
+def _reason(text: str) -> str:
+    try:
+        return check_reason(text)
+    except ValueError as error:
+        raise SettingsError(str(error)) from None
 
 
 def _seconds(values: dict[str, str], key: str) -> float:

@@ -113,7 +113,8 @@ def run_every_page(browser, site_url: str, examples: dict[str, list[DocExample]]
     runs, visits = {}, []
     for path, page_examples in examples.items():
         pairs = [(example, example.settings()) for example in page_examples]
-        runnable = [pair for pair in pairs if pair[1].browser.runs]
+        # An exercise has Check, not Run: test_exercises.py checks it.
+        runnable = [pair for pair in pairs if pair[1].browser.runs and not pair[1].starter_fails]
         runs[path] = run = PageRun(page_examples, runnable)
         run.live = [None] * len(runnable)
     longest = max((s.duration for run in runs.values() for _, s in run.runnable), default=0)

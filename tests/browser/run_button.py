@@ -78,7 +78,9 @@ def shown_problems(page, examples) -> list[str]:
     declared = [reason for e in examples if (reason := e.settings().browser.reason) is not None]
     runnable = len(examples) - len(declared) if runtime_built() else 0
     found = []
-    if (buttons := page.locator(".example-run[data-name]:not([hidden])").count()) != runnable:
+    # An exercise's Check (exercise.py) is its block's button.
+    controls = ".example-run[data-name]:not([hidden]), .example-exercise[data-name]:not([hidden])"
+    if (buttons := page.locator(controls).count()) != runnable:
         found.append(f"{buttons} Run buttons shown for {runnable} runnable examples")
     shown = page.locator(".example-run--no").all_inner_texts()
     if len(shown) != len(declared):

@@ -7,14 +7,12 @@ take 0.75 to 1.25 s), so that each finding is compared whole, numbers included.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 import pytest
 
 from checked_examples.judge import KINDS, Finding, Observed, Promise, judge
 from checked_examples.page import find_doc_examples
-from checked_examples.paths import ROOT
 from checked_examples.run.runner import Run
 from checked_examples.run.wording import _Words
 from checked_examples.settings import parse
@@ -325,12 +323,3 @@ def test_the_browsers_run_report_is_read_as_the_suites_observed_run() -> None:
         Finding("line-late", 2, 1.0, 3.0),
         Finding("too-long", expected=WINDOW, measured=3.0),
     ]
-
-
-def test_the_run_button_has_words_for_every_kind_of_finding() -> None:
-    # run-button.mjs words the judge's findings for a reader, in a table keyed by kind: a
-    # kind the judge learns must get words there too, or a reader would see "undefined".
-    script = (ROOT / "docs" / "assets" / "run" / "run-button.mjs").read_text(encoding="utf-8")
-    table = re.search(r"^const WORDS = \{\n(.*?)^\};", script, re.M | re.S)
-    assert table, "run-button.mjs has no WORDS table"
-    assert set(re.findall(r'^  "([a-z-]+)":', table[1], re.M)) == set(KINDS)

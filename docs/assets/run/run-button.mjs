@@ -93,7 +93,7 @@ function runInWorker(source, name, promise, onMessage) {
       id,
       onMessage: (data) => {
         onMessage(data);
-        if (data.type === "done" || data.type === "failed" || data.type === "stopped") {
+        if (["done", "failed", "stopped", "hang"].includes(data.type)) {
           current = null;
           resolve();
         }
@@ -189,6 +189,7 @@ function setUp(box) {
 
 function setUpAll(root = document) {
   for (const box of root.querySelectorAll(".example-run[data-name]")) setUp(box);
+  for (const box of root.querySelectorAll(".example-exercise[data-name]")) setUpExercise(box);
 }
 
 function addLine(state, { stream, text, t }) {
@@ -316,6 +317,249 @@ function resetEditor(box) {
   state.edit.focus();
 }
 
+// --- An exercise's controls (src/checked_examples/exercise.py) ------------------------
+// The reader's program, in an editor holding the starter, run by the same worker and
+// queue as the Run buttons and judged by the same judge against the goal: the ```output
+// block under the controls, recorded from the exercise's solution.
+
+const exercises = new WeakMap(); // the exercise <div> -> its state
+
+// The judge's findings in the words of someone solving the exercise: the goal is what
+// they aim at, and a finding about time asks what usually causes it. Each kind is one the
+// judge can return; a test checks that every kind in judge.KINDS has words here.
+const GOAL_WORDS = {
+  "hang": (f, p) => `it was still running after ${seconds(f.measured)}, where the goal ends after about ${p.duration} s: does something wait for what never comes?`,
+  "exit": () => "it ended with an error (in italics above), and the goal ends normally",
+  "ended-normally": (f) => `the goal ends with ${f.expected}, and your program ended normally`,
+  "other-exception": (f) => `the goal ends with ${f.expected}, and your program ended with another error`,
+  "stderr": () => "it wrote to stderr (in italics above), and the goal writes nothing there",
+  "warning-missing": (f) => `the goal writes ${f.expected.join(", ")} to stderr, and your program did not`,
+  "no-output-block": () => "it printed lines, and the goal prints none",
+  "output": () => "it printed other lines than the goal (- the goal, + your run)",
+  "times-unreadable": (f) => `the page's goal has unreadable times (${f.expected}): please report it`,
+  "times-missing": () => "the page's goal has no times to compare with: please report it",
+  "times-count": (f) => `the page's goal has ${f.expected} times for ${f.measured} lines: please report it`,
+  "line-late": (f) => `line ${f.line} came at ${seconds(f.measured)}, the goal says ${f.expected.toFixed(1)} s: is something still awaited one after another, or blocking the loop?`,
+  "line-early": (f) => `line ${f.line} came at ${seconds(f.measured)}, the goal says ${f.expected.toFixed(1)} s: does something run before its turn?`,
+  "too-long": (f, p) => `it took ${seconds(f.measured)}, and the goal takes about ${p.duration} s (at most ${seconds(f.expected[1])})`,
+  "too-short": (f, p) => `it took ${seconds(f.measured)}, and the goal takes about ${p.duration} s (at least ${seconds(f.expected[0])})`,
+};
+
+// Progress, in this browser only (no account, nothing sent): the exercises solved.
+const SOLVED_KEY = "checked-examples:solved";
+
+function solvedOnes() {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(SOLVED_KEY) || "[]"));
+  } catch {
+    return new Set(); // storage refused (private mode, a policy) or unreadable
+  }
+}
+
+function rememberSolved(id) {
+  const solved = solvedOnes();
+  solved.add(id);
+  try {
+    localStorage.setItem(SOLVED_KEY, JSON.stringify([...solved].sort()));
+  } catch {
+    // Storage refused: the page still says it is solved, until it is left.
+  }
+}
+
+function setUpExercise(box) {
+  if (exercises.has(box)) return;
+  const name = box.dataset.name;
+  const missing = missingFeature();
+  box.hidden = false;
+  loadStyle();
+  const hints = [...box.querySelectorAll(".example-exercise__hints > li")];
+  const solution = box.querySelector(".example-exercise__solution");
+  const n = ++counter;
+  const editor = element("div", { class: "example-run__editor example-exercise__editor" });
+  const label = element("label", { for: `example-exercise-text-${n}` },
+    "Your program: it starts as the program above; change it until it meets the goal below (Ctrl+Enter checks it)");
+  const text = element("textarea", { id: `example-exercise-text-${n}`, spellcheck: "false", autocapitalize: "off", autocomplete: "off", "aria-keyshortcuts": "Control+Enter", rows: "14" });
+  text.value = pageProgram(box);
+  editor.append(label, text);
+
+  const bar = element("div", { class: "example-run__bar" });
+  const check = element("button", { type: "button", class: "example-exercise__check md-button md-button--primary", "aria-label": `Check your program against the goal` }, "Check");
+  const stop = element("button", { type: "button", class: "example-run__stop md-button", hidden: "" }, "Stop");
+  const hint = element("button", { type: "button", class: "example-exercise__hint md-button" });
+  const reveal = element("button", { type: "button", class: "example-exercise__reveal md-button", hidden: "", "aria-expanded": "false" }, "Show the solution");
+  const reset = element("button", { type: "button", class: "example-exercise__reset md-button", "aria-label": "Start again from the program above" }, "Start again");
+  const status = element("span", { class: "example-run__status", role: "status" });
+  bar.append(check, stop, hint, reveal, reset, status);
+
+  const result = element("div", { class: "example-run__result", hidden: "" });
+  const live = element("div", { class: "example-run__live" });
+  const title = element("span", { class: "example-run__title" }, "Your run");
+  const code = element("pre", { tabindex: "0", role: "region", "aria-label": "Output of your program" });
+  live.append(title, code);
+  const verdict = element("p", { class: "example-run__verdict", "aria-live": "polite" });
+  const diff = element("pre", { class: "example-run__diff", hidden: "", tabindex: "0", "aria-label": "How your run differs from the goal" });
+  result.append(live, verdict, diff);
+
+  const list = box.querySelector(".example-exercise__hints");
+  list.setAttribute("aria-live", "polite");
+  list.setAttribute("aria-label", "Hints");
+  reveal.setAttribute("aria-controls", solution.id);
+  box.prepend(editor, bar);
+  list.before(result);
+  const progress = element("p", { class: "example-exercise__progress", hidden: "" }, "✓ You have solved this one before, in this browser.");
+  bar.after(progress);
+  const state = { name, box, text, check, stop, hint, reveal, reset, status, result, title, code, verdict, diff, hints, shown: 0, solution, progress };
+  exercises.set(box, state);
+  if (solvedOnes().has(box.dataset.exercise)) {
+    box.classList.add("example-exercise--solved");
+    progress.hidden = false;
+  }
+  showHintButton(state);
+  if (missing) {
+    check.disabled = true;
+    status.textContent = `Your browser cannot check your program here: it lacks ${missing}.`;
+  }
+}
+
+function showHintButton(state) {
+  const left = state.hints.length - state.shown;
+  state.hint.textContent = left ? `Show a hint (${state.shown + 1} of ${state.hints.length})` : "No more hints";
+  state.hint.disabled = left === 0;
+}
+
+function nextHint(box) {
+  const state = exercises.get(box);
+  if (state.shown >= state.hints.length) return;
+  state.hints[state.shown].hidden = false;
+  state.shown += 1;
+  showHintButton(state);
+}
+
+function toggleSolution(box) {
+  const state = exercises.get(box);
+  const opening = state.solution.hidden;
+  state.solution.hidden = !opening;
+  state.reveal.setAttribute("aria-expanded", String(opening));
+  state.reveal.textContent = opening ? "Hide the solution" : "Show the solution";
+}
+
+function showGoalVerdict(state, promise, findings, observed) {
+  const solved = findings.length === 0;
+  // A program that ended with an error wrote its traceback to stderr: one finding says it.
+  if (findings.some((f) => f.kind === "exit" || f.kind === "other-exception"))
+    findings = findings.filter((f) => f.kind !== "stderr");
+  if (solved) {
+    state.box.classList.add("example-exercise--solved");
+    rememberSolved(state.box.dataset.exercise);
+  }
+  state.verdict.className = `example-run__verdict example-run__verdict--${solved ? "same" : "differs"}`;
+  const lines = findings.filter((f) => f.kind === "line-late" || f.kind === "line-early");
+  const said = findings.filter((f) => !lines.includes(f)).map((f) => GOAL_WORDS[f.kind](f, promise));
+  // The first line out of time is the one to look at; the rest are listed below.
+  if (lines.length) said.unshift(GOAL_WORDS[lines[0].kind](lines[0], promise) + (lines.length > 1 ? ` (${lines.length} lines are out of time, listed below)` : ""));
+  state.verdict.textContent = solved
+    ? `Solved: the goal's lines, each within ±${promise.tolerance} s of its time, in ${seconds(observed.seconds)}.`
+    : `Not yet: ${said.join("; ")}${said.at(-1).endsWith("?") ? "" : "."}`;
+  const rows = [];
+  for (const finding of findings) {
+    if (finding.kind === "output") for (const [op, text] of finding.diff) rows.push(`${op} ${text}`);
+  }
+  if (lines.length > 1) rows.push(...lines.map((f) => GOAL_WORDS[f.kind](f, promise).split(":")[0]));
+  state.diff.textContent = rows.join("\n");
+  state.diff.hidden = rows.length === 0;
+}
+
+async function check(box) {
+  const state = exercises.get(box);
+  if (!state || state.running || state.check.disabled) return;
+  const source = state.text.value;
+  const promise = pagePromise(box);
+  const timeout = parseFloat(box.dataset.timeout);
+  state.running = true;
+  state.check.disabled = true;
+  state.stop.hidden = false;
+  state.result.hidden = false;
+  state.code.textContent = "";
+  state.diff.hidden = true;
+  state.verdict.textContent = "";
+  state.verdict.className = "example-run__verdict";
+  state.status.textContent = current ? "Waiting for the other run to end…" : "";
+  let timer = null;
+  const finished = (queue = queue.then(() => {
+    if (state.stopped) return null;
+    state.status.textContent = version ? "Checking…" : "Loading Python in your browser (about 13 MB, once)…";
+    state.runId = nextId; // the id runInWorker gives this run
+    return runInWorker(source, state.name, promise, (data) => {
+      if (data.type === "ready") state.status.textContent = "Checking…";
+      if (data.type === "line") addLine(state, data);
+      if (data.type === "done") {
+        clearTimeout(timer);
+        const { observed, findings } = data;
+        state.status.textContent = `Checked: your program ran ${observed.seconds.toFixed(2)} s (the goal: ~${promise.duration} s).`;
+        box.exerciseRun = { promise, observed, findings };
+        showGoalVerdict(state, promise, findings, observed);
+      }
+      if (data.type === "failed") state.status.textContent = `Python could not run it here: ${data.message}`;
+      if (data.type === "stopped") state.status.textContent = "Stopped.";
+      if (data.type === "hang") {
+        // The suite stops a program at the fence's timeout, and its judge then finds
+        // only "hang" (judge.py); the worker, stopped too, cannot be asked.
+        state.status.textContent = `Stopped after ${data.seconds.toFixed(0)} s.`;
+        box.exerciseRun = { promise, findings: [{ kind: "hang", measured: data.seconds }] };
+        showGoalVerdict(state, promise, box.exerciseRun.findings, { seconds: data.seconds });
+      }
+    }).then(() => clearTimeout(timer));
+  }));
+  // A program that never ends is stopped as the suite stops it, at the fence's timeout
+  // from its start (Python's loading is not the program's time).
+  const watch = setInterval(() => {
+    if (current?.id !== state.runId || !version || timer) return;
+    timer = setTimeout(() => {
+      if (!current) return;
+      const stopping = current;
+      stopWorker();
+      stopping.onMessage({ type: "hang", seconds: timeout });
+    }, timeout * 1000);
+  }, 50);
+  state.stopRun = () => {
+    state.stopped = true;
+    if (current) {
+      const stopping = current;
+      stopWorker();
+      stopping.onMessage({ type: "stopped" });
+    }
+    state.status.textContent = "Stopped.";
+  };
+  await finished;
+  clearInterval(watch);
+  clearTimeout(timer);
+  state.title.textContent = version ? `Your run · Python ${version} in your browser` : "Your run";
+  state.running = false;
+  state.stopped = false;
+  state.check.disabled = false;
+  state.stop.hidden = true;
+  if (box.exerciseRun) state.reveal.hidden = false; // the solution, after a first Check
+}
+
+function resetExercise(box) {
+  const state = exercises.get(box);
+  state.text.value = pageProgram(box);
+  state.result.hidden = true;
+  state.status.textContent = "Your program is the one above again.";
+  state.text.focus();
+}
+
+document.addEventListener("click", (event) => {
+  const button = event.target.closest?.(".example-exercise button");
+  if (!button) return;
+  const box = button.closest(".example-exercise");
+  if (button.classList.contains("example-exercise__check")) check(box);
+  else if (button.classList.contains("example-run__stop")) exercises.get(box)?.stopRun?.();
+  else if (button.classList.contains("example-exercise__hint")) nextHint(box);
+  else if (button.classList.contains("example-exercise__reveal")) toggleSolution(box);
+  else if (button.classList.contains("example-exercise__reset")) resetExercise(box);
+});
+
 document.addEventListener("click", (event) => {
   const button = event.target.closest?.(".example-run button");
   if (!button) return;
@@ -328,6 +572,12 @@ document.addEventListener("click", (event) => {
 
 document.addEventListener("keydown", (event) => {
   if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+  const exercise = event.target.closest?.(".example-exercise__editor")?.closest(".example-exercise");
+  if (exercise) {
+    event.preventDefault();
+    check(exercise);
+    return;
+  }
   const box = event.target.closest?.(".example-run__editor")?.closest(".example-run");
   if (!box) return;
   event.preventDefault();
@@ -336,7 +586,7 @@ document.addEventListener("keydown", (event) => {
 
 // A page swapped in without a reload (a theme's instant navigation) brings new examples.
 new MutationObserver((changes) => {
-  if (changes.some((change) => [...change.addedNodes].some((node) => node.nodeType === 1 && !node.closest(".example-run"))))
+  if (changes.some((change) => [...change.addedNodes].some((node) => node.nodeType === 1 && !node.closest(".example-run, .example-exercise"))))
     setUpAll();
 }).observe(document.body, { childList: true, subtree: true });
 setUpAll();

@@ -24,11 +24,12 @@ from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, SuperFencesException
 
 from ..embed import embedded_path, read_embedded
 from ..errors import BlockError
+from ..exercise import exercise_of
 from ..output_block import output_block_after
 from ..settings import Settings, SettingsError, parse, split_info_string
 from .fence_position import FencePosition, fence_being_read
 from .output_html import output_html
-from .run_html import run_html
+from .run_html import exercise_html, run_html
 from .timeline import timeline_svg
 
 PROGRAM_LANGUAGES = ("py", "python")
@@ -96,6 +97,9 @@ def format_program(src, language, class_name, options, md, **kwargs) -> str:
         if path:
             # Relative to where the build runs, the repository root, as the suite reads it.
             src = read_embedded(Path.cwd(), path)
+        exercise = exercise_of(Path.cwd(), path, settings.starter_fails)
+        if exercise and (wrong := exercise.problems()):
+            raise BlockError("; ".join(wrong))
     except BlockError as error:
         raise _fail(position, error) from None
     name = title or (Path(path).name if path else "")
@@ -106,6 +110,8 @@ def format_program(src, language, class_name, options, md, **kwargs) -> str:
     _page(md, position.lines).example = _Example(position.index, settings, name)
     highlight = md.preprocessors["fenced_code_block"].highlight  # superfences' default fence
     program = highlight(src=src, language=language, options=options, md=md, **kwargs)
+    if exercise:
+        return program + "\n" + exercise_html(settings, exercise)
     return program + "\n" + run_html(settings, name or "example.py")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 
 from .. import runtime
+from ..exercise import Exercise
 from ..settings import Settings
 
 # How the controls' container starts: a page that has one needs the Run button's script.
@@ -42,3 +43,44 @@ def run_html(settings: Settings, name: str) -> str:
     }
     attributes = " ".join(f'data-{key}="{html.escape(value)}"' for key, value in data.items())
     return f'<div class="example-run" {attributes} hidden></div>'
+
+
+# How an exercise's controls start: docs/assets/run/run-button.mjs fills and shows them.
+EXERCISE = '<div class="example-exercise" data-name='
+
+
+def exercise_html(settings: Settings, exercise: Exercise) -> str:
+    """An exercise's Check controls (exercise.py): the Run controls' data, and what the
+    page reveals on request, hidden until the script shows it: the hints, one at a time,
+    and the solution, after a first Check."""
+    reason = settings.browser.reason
+    if reason is not None or not runtime.installed():
+        return run_html(settings, exercise.starter.name)
+    data = {
+        "name": f"{exercise.name}.py",
+        # Its folder under examples/, unique on the site: what the page's progress keeps.
+        "exercise": f"{exercise.folder.parent.parent.name}/{exercise.name}",
+        "duration": f"{settings.duration:g}",
+        "tolerance": f"{settings.tolerance:g}",
+        "timeout": f"{settings.timeout:g}",
+        "raises": settings.raises or "",
+        "warns": "|".join(settings.warns),
+        "starter-fails": settings.starter_fails or "",
+    }
+    attributes = " ".join(f'data-{key}="{html.escape(value)}"' for key, value in data.items())
+    hints = "".join(f"<li hidden>{_inline_code(hint)}</li>" for hint in exercise.hints())
+    solution = html.escape(exercise.solution.read_text(encoding="utf-8"))
+    return (
+        f'<div class="example-exercise" {attributes} hidden>'
+        f'<ol class="example-exercise__hints">{hints}</ol>'
+        # The theme renames a <pre>'s id (and gives it a copy button): the <div> keeps its.
+        f'<div class="example-exercise__solution" id="exercise-{exercise.name}-solution" hidden>'
+        f"<pre><code>{solution}</code></pre></div>"
+        "</div>"
+    )
+
+
+def _inline_code(text: str) -> str:
+    """A hint's text, escaped, with its `code` spans as <code>."""
+    parts = html.escape(text, quote=False).split("`")
+    return "".join(f"<code>{part}</code>" if n % 2 else part for n, part in enumerate(parts))

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from .. import record
 from .. import settings as settings_mod
+from ..exercise import failed_as_declared
 from ..page import find_doc_examples
 from ..paths import ROOT
 
@@ -74,7 +75,9 @@ class Pyodide:
 PYODIDES = [Pyodide("pyodide", "314"), Pyodide("pyodide-315", "315")]
 
 
-def page_data(example) -> dict:
+def page_data(example, must_fail: str | None = None) -> dict:
+    """`must_fail`: for an exercise's starter, the reason it must fail by; "any" for a
+    wrong answer; None for a program that must keep the page's promise."""
     settings = example.settings()
     output = example.output
     _, values = settings_mod.split_info_string(example.info)
@@ -89,6 +92,7 @@ def page_data(example) -> dict:
         "requires": settings.requires,
         "unrecordable": settings.output_unrecordable,
         "example": example,
+        "must_fail": must_fail,
         # What the page declares, as the Run button hands it to the judge (judge_run).
         "promise": {
             "lines": output.text.splitlines() if output else None,
@@ -134,7 +138,10 @@ def run_on(pyodide: Pyodide, chosen: list[dict], set_up: list[Path]) -> tuple[li
 
 
 def report(result: dict, example: dict) -> bool:
-    """Print one example's findings; whether it matched."""
+    """Print one example's findings; whether it matched (an exercise's starter or wrong
+    answer: whether it failed the goal, as it must)."""
+    if example["must_fail"]:
+        return report_answer(result, example)
     findings = result.get("findings")
     if findings == []:
         print(f"MATCHED   {result['id']} ({result['seconds']:.2f} s)")
@@ -160,9 +167,23 @@ def report(result: dict, example: dict) -> bool:
     return False
 
 
+def report_answer(result: dict, example: dict) -> bool:
+    kinds = ["hang"] if result.get("hung") else [f["kind"] for f in result.get("findings") or []]
+    reason = example["must_fail"]
+    if result.get("crashed") or not kinds:
+        why = result.get("crashed") or "passes the goal: a reader's Check would call it solved"
+        print(f"WRONG     {result['id']}: {why}")
+        return False
+    if reason != "any" and not failed_as_declared(reason, kinds):
+        print(f"WRONG     {result['id']}: fails by {', '.join(kinds)}, not by {reason}")
+        return False
+    print(f"FAILS     {result['id']} as it should ({', '.join(kinds)})")
+    return True
+
+
 def recording(result: dict, example: dict, pyodide: Pyodide) -> record.Update | None:
     """The page update for an output no recording machine can make, or None."""
-    if not example["unrecordable"] or example["requires"] > pyodide.python:
+    if example["must_fail"] or not example["unrecordable"] or example["requires"] > pyodide.python:
         return None
     findings = result.get("findings")
     # Only the missing ```output block may be found, when recording one.
@@ -215,11 +236,15 @@ def main(argv: list[str] | None = None) -> int:
         names = ", ".join(f"node_modules/{p.package}" for p in missing)
         print(f"no {names}: run `npm ci` first (needs Node.js and npm)")
         return 2
-    examples = [
-        page_data(example)
-        for example in find_doc_examples(ROOT)
-        if not args.page or example.doc.stem in args.page
-    ]
+    examples = []
+    for example in find_doc_examples(ROOT):
+        if args.page and example.doc.stem not in args.page:
+            continue
+        examples.append(page_data(example.checked()))  # an exercise's block: its solution
+        for answer in example.answers():  # which must fail the goal in the browser too
+            starter = answer.embedded == answer.starter
+            reason = answer.settings().starter_fails if starter else "any"
+            examples.append(page_data(answer, reason))
     summaries, updates, recorded, all_good = [], [], set(), True
     for pyodide in pyodides:
         chosen = [e for e in examples if args.all or runs_on(e, pyodide)]

@@ -35,6 +35,7 @@ PIECES = {
     "program": ("div", "language-py"),
     "run": ("div", "example-run"),
     "no-run": ("p", "example-run--no"),
+    "exercise": ("div", "example-exercise"),  # an exercise's Check (exercise.py)
     "run-script": ("script", None),
     "output": ("div", "example-output"),
     "stderr": ("p", "example-stderr"),
@@ -145,13 +146,14 @@ def compare(
             )
         unrunnable = sum(e.settings().browser.reason is not None for e in examples)
         controls = len(examples) - unrunnable if runtime.installed() else 0
-        if (counts["run"], counts["no-run"]) != (controls, unrunnable):
+        shown = counts["run"] + counts["exercise"]
+        if (shown, counts["no-run"]) != (controls, unrunnable):
             problems.append(
-                f"the MkDocs build shows {counts['run']} Run controls and {counts['no-run']} "
+                f"the MkDocs build shows {shown} Run or Check controls and {counts['no-run']} "
                 f"reasons where the page has {controls} runnable examples and {unrunnable} "
                 "declared not runnable"
             )
-        if counts["run"] and not counts["run-script"]:
+        if shown and not counts["run-script"]:
             problems.append(f"the MkDocs build has Run controls but no {RUN_SCRIPT}")
         with_output = sum(e.output is not None for e in examples)
         gutters = sum(kind == "output" and "data-t=" in html for kind, html in left)

@@ -1,0 +1,19 @@
+import asyncio
+
+
+async def download(name, seconds):
+    await asyncio.sleep(seconds)  # the network, simulated
+    print(f"{name} downloaded")
+
+
+async def main():
+    # All three are tasks before the first await: they wait for the network together,
+    # and leaving the block waits for the slowest.
+    async with asyncio.TaskGroup() as group:
+        group.create_task(download("a.txt", 1))
+        group.create_task(download("b.txt", 2))
+        group.create_task(download("c.txt", 3))
+    print("all 3 downloaded")
+
+
+asyncio.run(main())

@@ -1,0 +1,232 @@
+"""An exercise in the page (checked_examples/exercise.py), on the semaphores page: the
+starter, checked, fails for the reason its fence declares, in the solver's words; a
+solution typed into the editor with the keyboard alone is marked solved, by the same
+judge as the suite's; hints come one at a time, the solution after a first Check; axe
+finds nothing on the controls in either scheme, and they fit a phone.
+
+The semaphores exercise is the quickest to judge both ways: its starter runs 1 s, its
+solution 3 s. The tests share one page (Python loads once) on one xdist worker, and each
+sets up what it needs, so each passes alone too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from browser import accessibility, phone
+from browser.accessibility import SCHEMES, show_scheme
+from browser.conftest import DESKTOP
+from browser.run_button import FIRST_LOAD, require_runtime
+from browser.watch import Watch
+from checked_examples.exercise import REASONS
+from checked_examples.paths import ROOT
+
+pytestmark = [pytest.mark.xdist_group("exercises"), pytest.mark.long]
+PATH = "semaphores/"
+FOLDER = ROOT / "examples" / "semaphores" / "exercises" / "two_requests_at_a_time"
+# The solution, as a reader would type it: the editor adds no indentation of its own.
+SOLUTION = (FOLDER / "solution.py").read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def runtime_installed() -> None:
+    require_runtime()
+
+
+@pytest.fixture(scope="module")
+def exercise_page(browser, site_url: str) -> Iterator[tuple[object, Watch]]:
+    context = browser.new_context(viewport=DESKTOP["viewport"])
+    context.set_default_timeout(10_000)
+    watch = Watch(context)
+    page = context.new_page()
+    page.goto(site_url + PATH, wait_until="networkidle")
+    yield page, watch
+    context.close()
+
+
+def the_exercise(page):
+    box = page.locator(".example-exercise[data-name='two_requests_at_a_time.py']")
+    box.wait_for(state="visible")
+    return box
+
+
+def checked(page, box) -> dict:
+    """Press Check with the keyboard and wait for the page's verdict; what it judged."""
+    box.locator(".example-exercise__check").focus()
+    page.keyboard.press("Enter")
+    box.locator(".example-exercise__check:not([disabled])").wait_for(timeout=FIRST_LOAD * 1000)
+    box.locator(".example-run__verdict:not(:empty)").wait_for()
+    return box.evaluate("box => box.exerciseRun")
+
+
+def test_the_starter_fails_for_its_declared_reason_in_the_solvers_words(exercise_page) -> None:
+    page, watch = exercise_page
+    box = the_exercise(page)
+    box.locator(".example-exercise__reset").click()
+    judged = checked(page, box)
+    kinds = [finding["kind"] for finding in judged["findings"]]
+    assert kinds
+    assert set(kinds) <= REASONS[box.get_attribute("data-starter-fails")], kinds
+    verdict = box.locator(".example-run__verdict").inner_text()
+    # Pages 3 to 6 come at 1 s, with pages 1 and 2, where the goal has them at 2 and 3 s.
+    assert verdict.startswith("Not yet: line 3 came at 1.0"), verdict
+    assert "the goal says 2.0 s: does something run before its turn?" in verdict
+    assert "example-exercise--solved" not in box.get_attribute("class")
+    assert watch.problems() == []
+
+
+def test_a_solution_typed_by_keyboard_is_marked_solved_and_stays_so(exercise_page) -> None:
+    page, watch = exercise_page
+    box = the_exercise(page)
+    editor = box.locator("textarea")
+    editor.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.type(SOLUTION)
+    assert editor.input_value() == SOLUTION
+    page.keyboard.press("Control+Enter")  # checks it, from the editor
+    box.locator(".example-exercise__check:not([disabled])").wait_for(timeout=FIRST_LOAD * 1000)
+    box.locator(".example-run__verdict:not(:empty)").wait_for()
+    judged = box.evaluate("box => box.exerciseRun")
+    verdict = box.locator(".example-run__verdict").inner_text()
+    assert judged["findings"] == [], verdict
+    assert verdict.startswith("Solved: the goal's lines"), verdict
+    assert "example-exercise--solved" in box.get_attribute("class")
+    # Progress is kept in this browser: the page says so after a reload.
+    page.reload(wait_until="networkidle")
+    box = the_exercise(page)
+    assert "example-exercise--solved" in box.get_attribute("class")
+    assert box.locator(".example-exercise__progress").is_visible()
+    stored = page.evaluate("localStorage.getItem('checked-examples:solved')")
+    assert stored == '["semaphores/two_requests_at_a_time"]'
+    assert watch.problems() == []
+
+
+def test_hints_come_one_at_a_time_and_the_solution_after_a_check(browser, site_url) -> None:
+    # A page of its own: the solution's button must not be there before any Check.
+    context = browser.new_context(viewport=DESKTOP["viewport"])
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(site_url + PATH, wait_until="networkidle")
+    box = the_exercise(page)
+    hint, hints = box.locator(".example-exercise__hint"), box.locator(".example-exercise__hints li")
+    count = hints.count()
+    assert 2 <= count <= 3
+    assert hint.inner_text() == f"Show a hint (1 of {count})"
+    hint.focus()
+    for shown in range(1, count + 1):
+        page.keyboard.press("Enter")
+        assert [hints.nth(n).is_visible() for n in range(count)] == [
+            n < shown for n in range(count)
+        ]
+    assert hint.is_disabled()
+    assert hint.inner_text() == "No more hints"
+    reveal = box.locator(".example-exercise__reveal")
+    assert reveal.is_hidden(), "the solution is offered only after a first Check"
+    checked(page, box)
+    reveal.focus()
+    page.keyboard.press("Enter")
+    assert reveal.get_attribute("aria-expanded") == "true"
+    solution = box.locator(".example-exercise__solution")
+    assert solution.is_visible()
+    assert solution.inner_text().rstrip("\n") == SOLUTION.rstrip("\n")
+    context.close()
+
+
+def test_the_controls_are_accessible_in_both_schemes_and_fit_a_phone(exercise_page) -> None:
+    page, _ = exercise_page
+    box = the_exercise(page)
+    if box.locator(".example-exercise__reveal").is_hidden():
+        checked(page, box)
+    box.locator(".example-exercise__reveal").click()
+    while not box.locator(".example-exercise__hint").is_disabled():
+        box.locator(".example-exercise__hint").click()
+    found = dict(accessibility.in_each_scheme(page, PATH))
+    assert found == {scheme: [] for scheme in SCHEMES}
+    page.set_viewport_size(phone.SIZE)
+    try:
+        assert phone.sideways(page) == []
+        # axe on the controls alone: on a phone it also flags the page's own code blocks
+        # (Material's scrollable <code>), as test_run_controls.py says.
+        found = page.evaluate(
+            "axe.run({include: [['.example-exercise']]}, {resultTypes: ['violations']})"
+        )["violations"]
+        assert accessibility.axe_report(found) == []
+    finally:
+        page.set_viewport_size(DESKTOP["viewport"])
+        show_scheme(page, "light")
+
+
+def test_a_starter_that_never_ends_is_stopped_at_the_timeout_and_judged_a_hang(
+    browser, site_url
+) -> None:
+    # The queue's starter waits for a join() that never returns: the page stops it at the
+    # fence's timeout, as the suite does, and the next Check starts a fresh Python.
+    context = browser.new_context(viewport=DESKTOP["viewport"])
+    context.set_default_timeout(10_000)
+    watch = Watch(context)
+    page = context.new_page()
+    page.goto(site_url + "queues/", wait_until="networkidle")
+    box = page.locator(".example-exercise[data-name='let_the_queue_drain.py']")
+    box.wait_for(state="visible")
+    timeout = float(box.get_attribute("data-timeout"))
+    judged = checked(page, box)
+    assert [finding["kind"] for finding in judged["findings"]] == ["hang"]
+    verdict = box.locator(".example-run__verdict").inner_text()
+    assert verdict == (
+        f"Not yet: it was still running after {timeout:.2f} s, where the goal ends after "
+        "about 1.5 s: does something wait for what never comes?"
+    )
+    assert box.locator(".example-run__live .example-line").all_inner_texts() == [
+        "resize done",
+        "crop done",
+        "upload done",
+    ]
+    solution = ROOT / "examples" / "queues" / "exercises" / "let_the_queue_drain" / "solution.py"
+    box.locator("textarea").fill(solution.read_text(encoding="utf-8"))
+    judged = checked(page, box)
+    assert judged["findings"] == [], box.locator(".example-run__verdict").inner_text()
+    assert watch.problems() == []
+    context.close()
+
+
+def test_a_starter_that_ends_with_an_error_is_told_so_with_the_diff(browser, site_url) -> None:
+    context = browser.new_context(viewport=DESKTOP["viewport"])
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(site_url + "structured-concurrency/", wait_until="networkidle")
+    box = page.locator(".example-exercise[data-name='handle_the_failed_download.py']")
+    box.wait_for(state="visible")
+    judged = checked(page, box)
+    kinds = {finding["kind"] for finding in judged["findings"]}
+    assert "exit" in kinds
+    assert kinds <= REASONS["exception"] | REASONS["output"], kinds
+    verdict = box.locator(".example-run__verdict").inner_text()
+    assert verdict == (
+        "Not yet: it ended with an error (in italics above), and the goal ends normally; "
+        "it printed other lines than the goal (- the goal, + your run)."
+    )
+    assert box.locator(".example-run__diff").inner_text().splitlines() == [
+        "- not found: missing.txt",
+        "- done",
+    ]
+    context.close()
+
+
+def test_stop_ends_a_check_at_once(browser, site_url) -> None:
+    context = browser.new_context(viewport=DESKTOP["viewport"])
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.goto(site_url + "queues/", wait_until="networkidle")
+    box = page.locator(".example-exercise[data-name='let_the_queue_drain.py']")
+    box.wait_for(state="visible")
+    box.locator(".example-exercise__check").click()
+    box.locator(".example-run__live .example-line").first.wait_for(timeout=FIRST_LOAD * 1000)
+    box.locator(".example-run__stop").click()
+    box.locator(".example-exercise__check:not([disabled])").wait_for()
+    assert box.locator(".example-run__status").inner_text() == "Stopped."
+    assert box.locator(".example-run__verdict").inner_text() == ""
+    assert box.locator(".example-run__stop").is_hidden()
+    context.close()
