@@ -162,7 +162,9 @@ def _example(item: pytest.Item):
     callspec = getattr(item, "callspec", None)
     if not callspec:
         return None
-    return callspec.params.get("page_example") or callspec.params.get("exercise_answer")
+    # With no exercise on the site, pytest gives the empty parametrization a placeholder.
+    found = callspec.params.get("page_example") or callspec.params.get("exercise_answer")
+    return found if isinstance(found, DocExample) else None
 
 
 def _python(item: pytest.Item) -> Python:
@@ -236,7 +238,7 @@ def example_runs(
     order as soon as the first example test needs one."""
     if hasattr(request.config, "workerinput"):  # an xdist worker sees only its share
         pytest.fail(
-            "the example runs schedule themselves (tests/run/schedule.py), so "
+            "the example runs schedule themselves (checked_examples/run/schedule.py), so "
             "they cannot be shared among xdist workers: run them without -n "
             "(make examples, or pytest tests/test_examples.py -n 0)",
             pytrace=False,
@@ -245,6 +247,8 @@ def example_runs(
     jobs = []
     for item in filter(_is_run, request.session.items):
         example, python = _example(item), _python(item)
+        if example is None:  # the placeholder of an empty parametrization: nothing to run
+            continue
         if not example_services.runs(_settings(item)):
             continue  # its test skips, saying why
         folder = example.embedded.stem if example.embedded else "inline"
