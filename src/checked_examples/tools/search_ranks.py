@@ -75,7 +75,11 @@ def results_for(page, site_url: str, query: str, settle_ms: int = 400) -> list[s
         shown = (meta.inner_text(), _hrefs(page))
         if shown != last:
             last, stable_since = shown, time.monotonic()
-        elif time.monotonic() - stable_since > settle_ms / 1000 and "ing" not in shown[0]:
+        # Settled, and past Material's "Initializing search" and "Type to start searching"
+        # (not "3 matching documents", which also has an "ing": that waited 10 s a query).
+        elif time.monotonic() - stable_since > settle_ms / 1000 and not shown[0].startswith(
+            ("Initializing", "Type to start")
+        ):
             break
         page.wait_for_timeout(50)
     base = urlsplit(site_url).path
