@@ -25,7 +25,8 @@ _TITLES = """blocks => blocks.map(b => [
 
 
 # Each block revealed and its button clicked in turn, and what that left on the clipboard
-# (emptied first, so that a button that copies nothing is seen). A click from the page's
+# (emptied first, so that a button that copies nothing is seen; on a page of 60 blocks a
+# read right after the click sometimes came before the theme's write). A click from the page's
 # own script reaches the theme's handler as a reader's does, and the whole page takes one
 # round trip: a mouse click per button (Playwright scrolls, moves the pointer, waits for
 # a repaint) took 3 times the processor time of this whole check.
@@ -39,11 +40,29 @@ _COPY_ALL = (
     reveal(block);
     await navigator.clipboard.writeText("");
     block.querySelector("button[data-md-type=copy]").click();
-    copied.push(await navigator.clipboard.readText());
+    // The theme writes the clipboard asynchronously after the click: wait for it (a
+    // button that copies nothing still leaves "" after a second, and fails).
+    let text = "";
+    for (let waited = 0; !text && waited < 1000; waited += 20) {
+      text = await navigator.clipboard.readText();
+      if (!text) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    copied.push(text);
   }
   return copied;
 }"""
 )
+
+
+# What the clipboard holds once the theme's asynchronous write has come (or "" after 1 s).
+_READ_AFTER_THE_THEME_WROTE = """async () => {
+  let text = "";
+  for (let waited = 0; !text && waited < 1000; waited += 20) {
+    text = await navigator.clipboard.readText();
+    if (!text) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return text;
+}"""
 
 
 def mouse_copied(page, block) -> str:
@@ -52,7 +71,7 @@ def mouse_copied(page, block) -> str:
     block.evaluate(REVEAL)
     page.evaluate('navigator.clipboard.writeText("")')
     block.locator("button[data-md-type=copy]").click()
-    return page.evaluate("navigator.clipboard.readText()")
+    return page.evaluate(_READ_AFTER_THE_THEME_WROTE)
 
 
 def _differs(what: str, expected: str, got: str) -> list[str]:
