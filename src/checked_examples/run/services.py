@@ -16,8 +16,8 @@ it runs pg_ctl as the user running pytest, which on these machines and in CI is 
 and initdb refuses root; its data directory sits in pytest's temporary folder, which is
 root's alone (0700), so no other user could run the server there; and its plugin imports
 psycopg, which needs the libpq library at import, so a machine without PostgreSQL would
-fail at pytest's start instead of skipping. What is left is initdb, pg_ctl start and
-pg_ctl stop, below.
+fail at pytest's start instead of skipping. What is left is initdb and the server as
+this process's child, below.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ REQUIRED = os.environ.get("EXAMPLE_SERVICES") == "required"
 VARIABLE = "DATABASE_URL"
 # Each server's folder, in the temporary folder: a later run finds a killed run's by it.
 PREFIX = "asyncio-by-example-postgresql-"
+_C_LOCALE = {**os.environ, "LC_ALL": "C", "LANG": "C"}
 INSTALL = (
     "install PostgreSQL's server programs (Debian/Ubuntu: apt-get install postgresql; "
     "macOS: brew install postgresql@17)"
@@ -53,7 +54,7 @@ class Unavailable(Exception):
 
 
 def bindir() -> Path | None:
-    """The folder holding initdb and pg_ctl. Debian keeps them out of PATH, in
+    """The folder holding initdb and postgres. Debian keeps them out of PATH, in
     /usr/lib/postgresql/<version>/bin, which `pg_config --bindir` names."""
     candidates = []
     if found := shutil.which("initdb"):
@@ -68,7 +69,7 @@ def bindir() -> Path | None:
     versions = glob.glob("/usr/lib/postgresql/*/bin")
     candidates += [Path(p) for p in sorted(versions, key=_version_key, reverse=True)]
     for folder in candidates:
-        if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file():
+        if (folder / "initdb").is_file() and (folder / "postgres").is_file():
             return folder
     return None
 
@@ -83,7 +84,7 @@ def _server_user() -> pwd.struct_passwd | None:
 
     initdb and postgres refuse to run as root (a server that a SQL injection could turn
     into root). Debian's package creates a `postgres` system user for its own clusters;
-    subprocess starts initdb and pg_ctl as that user (setuid/setgid in the child, with
+    subprocess starts initdb and postgres as that user (setuid/setgid in the child, with
     root's supplementary groups dropped), in a folder the user owns. No sudo or runuser:
     only what Python does itself.
     """
@@ -110,7 +111,7 @@ class PostgreSQL:
     def __init__(self) -> None:
         folder = bindir()
         if folder is None:
-            raise Unavailable(f"no initdb and pg_ctl found (PATH, pg_config --bindir): {INSTALL}")
+            raise Unavailable(f"no initdb and postgres found (PATH, pg_config --bindir): {INSTALL}")
         self.bin = folder
         self.user = _server_user()
         self.folder = Path(tempfile.mkdtemp(prefix=PREFIX))
@@ -120,25 +121,28 @@ class PostgreSQL:
         self.data = self.folder / "data"
         self.log = self.folder / "server.log"
         self.port = 0
+        self.server: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
+    def _as_user(self) -> dict:
+        if not self.user:
+            return {}
+        return dict(user=self.user.pw_uid, group=self.user.pw_gid, extra_groups=[])
+
     def _run(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-        as_user = {}
-        if self.user:
-            as_user = dict(user=self.user.pw_uid, group=self.user.pw_gid, extra_groups=[])
         return subprocess.run(
             [str(self.bin / args[0]), *args[1:]],
             cwd=self.folder,  # a folder the server's user may enter (not root's home)
-            env={**os.environ, "LC_ALL": "C", "LANG": "C"},
+            env=_C_LOCALE,
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
             timeout=timeout,
             check=False,
-            **as_user,
+            **self._as_user(),
         )
 
     def start(self) -> None:
@@ -150,19 +154,54 @@ class PostgreSQL:
             raise Unavailable(f"initdb failed:\n{made.stdout}{made.stderr}")
         for _attempt in range(3):  # the free port may be taken before the server binds it
             self.port = _free_port()
-            options = (
-                f"-c listen_addresses=127.0.0.1 -p {self.port} -c unix_socket_directories='' "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-            )
-            started = self._run(
-                "pg_ctl", "start", "-D", str(self.data), "-l", str(self.log),
-                "-w", "-t", "60", "-o", options,
-            )  # fmt: skip
-            if started.returncode == 0:
+            if self._start_server():
                 self._warm_up()
                 return
         log = self.log.read_text(errors="replace") if self.log.exists() else ""
-        raise Unavailable(f"pg_ctl start failed:\n{started.stdout}{started.stderr}{log}")
+        raise Unavailable(f"postgres did not start:\n{log}")
+
+    def _start_server(self, timeout: float = 60) -> bool:
+        """Start `postgres` as this process's own child, not through `pg_ctl start`,
+        which daemonizes it: a daemon that exits waits for PID 1 to reap it, and this
+        process reaps its own child in `stop()`. Ready when postmaster.pid's status line
+        says so (PostgreSQL 10 and later write it there)."""
+        with self.log.open("ab") as log:
+            self.server = subprocess.Popen(
+                [
+                    str(self.bin / "postgres"), "-D", str(self.data), "-p", str(self.port),
+                    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
+                    "-c", "fsync=off", "-c", "synchronous_commit=off",
+                    "-c", "full_page_writes=off",
+                ],
+                cwd=self.folder, env=_C_LOCALE, stdin=subprocess.DEVNULL,
+                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                **self._as_user(),
+            )  # fmt: skip
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.server.poll() is not None:
+                self.server = None  # it exited (a port taken since): the log says why
+                return False
+            with contextlib.suppress(OSError, IndexError):
+                if (self.data / "postmaster.pid").read_text().splitlines()[7].strip() == "ready":
+                    return True
+            time.sleep(0.05)
+        self._stop_server()
+        return False
+
+    def _stop_server(self) -> None:
+        """Fast shutdown (SIGINT: roll back open transactions, close connections), then
+        reap the process; SIGKILL after 30 s, its backends exit with it."""
+        if self.server is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            self.server.send_signal(signal.SIGINT)
+        try:
+            self.server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.server.kill()
+            self.server.wait()
+        self.server = None
 
     def _warm_up(self) -> None:
         """Log in once before the examples do. A new server's first login writes the
@@ -176,11 +215,8 @@ class PostgreSQL:
 
     def stop(self) -> None:
         try:
-            if (self.data / "postmaster.pid").exists():
-                stopped = self._run("pg_ctl", "stop", "-D", str(self.data), "-m", "fast", "-w")
-                if stopped.returncode:
-                    _kill_postmaster(self.data)
-            # Interrupted between pg_ctl's start and the pid file: find it by its folder.
+            self._stop_server()
+            # Interrupted before Popen returned: find it by its folder.
             for process in psutil.process_iter(["cmdline"]):
                 if str(self.data) in " ".join(process.info["cmdline"] or []):
                     with contextlib.suppress(psutil.Error):
