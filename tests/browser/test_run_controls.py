@@ -73,6 +73,27 @@ def test_stop_ends_a_run_at_once_and_the_next_run_starts_afresh(gather) -> None:
     assert watch.problems() == []
 
 
+def test_a_new_tab_starts_python_from_the_memory_the_first_one_kept(gather) -> None:
+    gather_page, watch = gather
+    box = gather_page.locator(".example-run[data-name]").first
+    run(gather_page, box, FIRST_LOAD)  # the page's first start: Python afresh, then kept
+    gather_page.wait_for_function(
+        """async () => (await (await caches.open('asyncio-by-example-python')).keys()).length""",
+        timeout=FIRST_LOAD * 1000,
+    )
+    tab = gather_page.context.new_page()
+    try:
+        tab.goto(gather_page.url, wait_until="networkidle")
+        again = run(tab, tab.locator(".example-run[data-name]").first, FIRST_LOAD)
+        assert tab.evaluate("document.documentElement.dataset.pythonStart") == "saved"
+        expected = comparable(EXAMPLES["running-several-coroutines/"][0].output.text)
+        assert comparable("\n".join(again.stdout)) == expected, again.verdict
+    finally:
+        tab.close()
+    assert gather_page.evaluate("document.documentElement.dataset.pythonStart") == "fresh"
+    assert watch.problems() == []
+
+
 def test_the_controls_and_a_finished_run_are_accessible_in_both_schemes(gather) -> None:
     # Before the Edit test clicks copy buttons: the theme's "Copied to clipboard" notice
     # then stays in the page, outside its landmarks (axe's "region"), and is not ours.

@@ -6,16 +6,37 @@
 
 // `environment`: Python's start-up settings as the suite sets them (environment.json);
 // `packageZip`: the modules of checked_examples the browser runs (checked_examples.zip).
-export async function loadRuntime(loadPyodide, { indexURL, environment, packageZip }) {
-  const py = await loadPyodide({ indexURL, env: environment, fullStdLib: false });
+// `snapshot`: the memory of an interpreter this function loaded before (below), or null;
+// `keepSnapshot(bytes)`: called with such a memory, when there was none to start from.
+export async function loadRuntime(loadPyodide, {
+  indexURL, environment, packageZip, snapshot = null, keepSnapshot = null,
+}) {
+  const options = { indexURL, env: environment, fullStdLib: false };
+  let py = null;
+  let restored = false;
+  if (snapshot) {
+    try {
+      py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+      restored = true;
+    } catch (error) {
+      console.warn("Python's saved start-up could not be restored; starting afresh:", error);
+    }
+  }
+  if (py === null) py = await loadPyodide({ ...options, _makeSnapshot: keepSnapshot !== null });
   // Into site-packages, which is on Python's path already, as an installed package would be.
+  // After a snapshot too: it holds the imported modules, not the files (tracebacks read them).
   const sitePackages = py.runPython("import sysconfig; sysconfig.get_path('purelib')");
   py.unpackArchive(new Uint8Array(packageZip), "zip", { extractDir: sitePackages });
-  const runner = py.pyimport("checked_examples.browser_runner");
   // asyncio is the first thing every example imports: loaded now, not on a click.
-  py.runPython("import asyncio");
+  py.runPython("import asyncio, traceback, warnings, checked_examples.browser_runner");
+  // Pyodide's memory snapshot (an experimental API of its own, pinned with it): the
+  // interpreter with these modules imported, which a later page's worker starts from
+  // instead of starting Python and importing them again. Taken before anything in Python
+  // refers to a JavaScript object, which a snapshot cannot hold.
+  if (!restored && keepSnapshot !== null) keepSnapshot(py.makeMemorySnapshot());
+  const runner = py.pyimport("checked_examples.browser_runner");
   const version = py.runPython("import platform; platform.python_version()");
-  const runtime = { py, runner, version };
+  const runtime = { py, runner, version, restored };
   // One throwaway run through the same path a click takes, printing a warning and a
   // traceback as many lessons do: the first time is slower (modules the interpreter
   // imports only then, the engine still compiling hot code), and that is the machine

@@ -40,7 +40,11 @@ function ensureWorker() {
   if (worker) return worker;
   worker = new Worker(WORKER_URL, { type: "module" });
   worker.onmessage = ({ data }) => {
-    if (data.type === "ready") version = data.version;
+    if (data.type === "ready") {
+      version = data.version;
+      // Whether Python started from the memory an earlier page kept (run-worker.mjs).
+      document.documentElement.dataset.pythonStart = data.restored ? "saved" : "fresh";
+    }
     if (current && (data.id === undefined || data.id === current.id)) current.onMessage(data);
   };
   worker.onerror = (event) => {
