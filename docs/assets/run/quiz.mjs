@@ -151,7 +151,7 @@ function setUp(box) {
     const item = pick.closest("li");
     const startY = event.clientY;
     let dragging = false;
-    pick.setPointerCapture(event.pointerId);
+    // Listened to on the document: moving the line in the page ends a pointer capture.
     const moveTo = (moved) => {
       if (!dragging && Math.abs(moved.clientY - startY) < 5) return;
       dragging = true;
@@ -165,19 +165,20 @@ function setUp(box) {
       else if (!before && list.lastElementChild !== item) list.append(item);
     };
     const end = () => {
-      pick.removeEventListener("pointermove", moveTo);
-      pick.removeEventListener("pointerup", end);
-      pick.removeEventListener("pointercancel", end);
+      document.removeEventListener("pointermove", moveTo);
+      document.removeEventListener("pointerup", end);
+      document.removeEventListener("pointercancel", end);
       item.classList.remove("example-quiz__line--dragged");
       if (!dragging) return;
       // The click that ends a drag is no pick-up.
       box.dragged = true;
       setTimeout(() => (box.dragged = false), 0);
+      pick.focus();
       say(`“${item.dataset.text}” moved to ${where(item)}.`);
     };
-    pick.addEventListener("pointermove", moveTo);
-    pick.addEventListener("pointerup", end);
-    pick.addEventListener("pointercancel", end);
+    document.addEventListener("pointermove", moveTo);
+    document.addEventListener("pointerup", end);
+    document.addEventListener("pointercancel", end);
   });
 
   check.addEventListener("click", () => {
