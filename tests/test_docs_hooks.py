@@ -428,7 +428,9 @@ def test_a_quiz_over_too_many_lines_fails_the_build_with_the_outputs_line() -> N
     page = PAGE.replace(' timeline="(?:Fetching|Got) (\\w+)"', "").replace('duration="2"', QUIZ)
     page = page.replace("Fetching a...\nFetching b...\nGot b!\nGot a!\n<done>\n", lines)
     page = page.replace("0.0 0.0 1.0 2.0 2.0", " ".join(["1.0"] * 7))
-    with pytest.raises(ExampleFenceError, match=r"^7: gather_lesson.py: quiz= asks to order 3 to 6"):
+    with pytest.raises(
+        ExampleFenceError, match=r"^7: gather_lesson.py: quiz= asks to order 3 to 6"
+    ):
         render(page)
 
 

@@ -142,9 +142,7 @@ def test_the_exercises_page_lists_every_exercise_with_its_state_and_resets(
     assert runtime_requests(watch.requested) == []
 
 
-def test_the_exercises_page_is_accessible_in_both_schemes_and_fits_a_phone(
-    page, site_url
-) -> None:
+def test_the_exercises_page_is_accessible_in_both_schemes_and_fits_a_phone(page, site_url) -> None:
     page.goto(site_url + "exercises/", wait_until="networkidle")
     page.locator(".exercise-list__reset").click()  # the confirmation showing, Cancel focused
     found = dict(accessibility.in_each_scheme(page, "exercises/"))

@@ -12,7 +12,6 @@ page's own output block, as the quiz reads it.
 
 from __future__ import annotations
 
-
 from browser import accessibility, phone
 from browser.accessibility import SCHEMES, show_scheme
 from browser.run_button import runtime_requests
@@ -38,7 +37,9 @@ def answer_of(quiz) -> list[str]:
 
 
 def order_of(quiz) -> list[str]:
-    return quiz.locator(".example-quiz__line").evaluate_all("items => items.map(i => i.dataset.text)")
+    return quiz.locator(".example-quiz__line").evaluate_all(
+        "items => items.map(i => i.dataset.text)"
+    )
 
 
 def output_hidden(quiz) -> bool:
@@ -153,7 +154,7 @@ def test_the_quiz_is_accessible_in_both_schemes_and_fits_a_phone(page, site_url)
     assert quiz.locator(".example-quiz__verdict").inner_text() == (
         "The answer is the checked output above."
     )
-    found = page.evaluate(
-        "axe.run({include: [['.example-quiz']]}, {resultTypes: ['violations']})"
-    )["violations"]
+    found = page.evaluate("axe.run({include: [['.example-quiz']]}, {resultTypes: ['violations']})")[
+        "violations"
+    ]
     assert accessibility.axe_report(found) == []

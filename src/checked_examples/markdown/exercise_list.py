@@ -5,9 +5,10 @@
 docs/exercises.md is that page. The list is found, not written: the site's exercise
 fences, as the suite finds them (page.py, exercise.py), grouped by lesson in the order
 of mkdocs.yml's nav, each a link to the heading above it on its page (slugged as the
-toc extension slugs it, with its own settings). docs/assets/run/progress.mjs adds each one's state in this browser
-and a Reset. The links are Markdown, so each engine (MkDocs, Zensical) resolves and
-checks them as any other; they are relative to docs/, where the page must stand.
+toc extension slugs it, with its own settings). docs/assets/run/progress.mjs adds each
+one's state in this browser and a Reset. The links are Markdown, so each engine (MkDocs,
+Zensical) resolves and checks them as any other; they are relative to docs/, where the
+page must stand.
 
 Without the extension the marker is an HTML comment and the page shows no list; the
 browser suite checks the built page lists every exercise.
@@ -133,7 +134,9 @@ class ExerciseListPreprocessor(Preprocessor):
 class ExerciseListExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Before the raw HTML is stashed (20): the list's Markdown is converted as the page's.
-        md.preprocessors.register(ExerciseListPreprocessor(md), "checked_examples_exercise_list", 30.5)
+        md.preprocessors.register(
+            ExerciseListPreprocessor(md), "checked_examples_exercise_list", 30.5
+        )
 
 
 def makeExtension(**kwargs) -> ExerciseListExtension:
