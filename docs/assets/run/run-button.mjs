@@ -497,6 +497,7 @@ async function check(box) {
         // The suite stops a program at the fence's timeout, and its judge then finds
         // only "hang" (judge.py); the worker, stopped too, cannot be asked.
         state.status.textContent = `Stopped after ${data.seconds.toFixed(0)} s.`;
+        state.timeline.end(data.seconds);
         box.exerciseRun = { promise, findings: [{ kind: "hang", measured: data.seconds }] };
         showGoalVerdict(state, promise, box.exerciseRun.findings, { seconds: data.seconds });
       }
