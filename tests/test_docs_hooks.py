@@ -382,3 +382,76 @@ def test_the_page_words_every_kind_of_finding_for_a_run_and_for_an_exercise() ->
         body = re.search(rf"^const {table} = \{{\n(.*?)^\}};", script, re.S | re.M)[1]
         worded = set(re.findall(r'^  "([\w-]+)":', body, re.M))
         assert worded == set(KINDS), table
+
+
+QUIZ = 'duration="2" quiz="Both start at once, so the shorter sleep, b, ends first."'
+
+
+def test_a_quiz_follows_its_output_hidden_with_a_shuffled_order_and_why() -> None:
+    html = render(PAGE.replace('duration="2"', QUIZ))
+    quiz = piece(html, "example-quiz")
+    assert html.index("example-timeline") < html.index("example-quiz")  # hidden with the block
+    order = [int(n) for n in re.search(r'data-order="([\d ]+)"', quiz)[1].split()]
+    assert sorted(order) == [0, 1, 2, 3, 4]
+    assert order != [0, 1, 2, 3, 4]
+    assert 'data-name="gather_lesson.py"' in quiz
+    assert " hidden>" in quiz
+    assert "Both start at once, so the shorter sleep, b, ends first." in quiz
+    assert render(PAGE.replace('duration="2"', QUIZ)) == html  # the same order every build
+
+
+def test_a_quiz_never_starts_in_the_right_order() -> None:
+    from checked_examples.markdown.quiz import shuffled
+
+    for size in range(3, 7):
+        for seed in range(200):
+            lines = [f"line {seed}-{n}" for n in range(size)]
+            assert [lines[i] for i in shuffled(lines)] != lines
+    # Lines that repeat: an order is right if it reads as the answer.
+    assert [["a", "a", "b"][i] for i in shuffled(["a", "a", "b"])] != ["a", "a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ('quiz="why"', r"^3: quiz=\"why\" must be the sentence that says why"),
+        ('quiz=""', r"^3: quiz=\"\" must be the sentence"),
+    ],
+)
+def test_a_bad_quiz_fails_the_build_with_its_line(change: str, message: str) -> None:
+    with pytest.raises(ExampleFenceError, match=message):
+        render(PAGE.replace('duration="2"', f'duration="2" {change}'))
+
+
+def test_a_quiz_over_too_many_lines_fails_the_build_with_the_outputs_line() -> None:
+    lines = "".join(f"line {n}\n" for n in range(7))
+    page = PAGE.replace(' timeline="(?:Fetching|Got) (\\w+)"', "").replace('duration="2"', QUIZ)
+    page = page.replace("Fetching a...\nFetching b...\nGot b!\nGot a!\n<done>\n", lines)
+    page = page.replace("0.0 0.0 1.0 2.0 2.0", " ".join(["1.0"] * 7))
+    with pytest.raises(
+        ExampleFenceError, match=r"^7: gather_lesson.py: quiz= asks to order 3 to 6"
+    ):
+        render(page)
+
+
+def test_the_exercises_page_lists_every_exercise_of_the_site_by_lesson(monkeypatch) -> None:
+    from checked_examples.markdown.exercise_list import MARKER
+
+    monkeypatch.setattr(runtime, "installed", lambda: True)
+    _exercise(Path("examples/page/exercises/wait_less"))
+    Path("docs").mkdir()
+    lesson = EXERCISE_PAGE.replace("# Page", "# Waiting\n\n## Your turn: wait less")
+    Path("docs/page.md").write_text(lesson, encoding="utf-8")
+    html = render(f"# Exercises\n\n{MARKER}\n")
+    assert '<h2 id="waiting">Waiting<a class="headerlink"' in html
+    assert '<a href="page.md#your-turn-wait-less">Wait less</a>' in html
+    assert 'data-exercise="page/wait_less"' in html
+    # A second exercise on the page is listed too, without a hand-written list.
+    _exercise(Path("examples/page/exercises/wait_even_less"))
+    more = EXERCISE_PAGE.replace("# Page", "## Your turn: wait less `again`").replace(
+        "wait_less", "wait_even_less"
+    )
+    Path("docs/page.md").write_text(lesson + "\n" + more, encoding="utf-8")
+    html = render(f"# Exercises\n\n{MARKER}\n")
+    assert '<a href="page.md#your-turn-wait-less-again">Wait less again</a>' in html
+    assert html.count("exercise-list__state") == 2

@@ -59,6 +59,12 @@ class Exercise:
         return self.folder.name
 
     @property
+    def key(self) -> str:
+        """`<page>/<name>`, its folder under examples/, unique on the site: what a reader's
+        progress keeps (docs/assets/run/progress.mjs)."""
+        return f"{self.folder.parent.parent.name}/{self.name}"
+
+    @property
     def starter(self) -> Path:
         return self.folder / STARTER
 

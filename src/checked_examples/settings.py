@@ -44,6 +44,8 @@ SERVICES = frozenset({"postgresql"})
 # Keys for the page's Run button (docs/assets/run/), which the harness ignores too.
 RUN_BUTTON_KEYS = {
     "browser": 'why a browser cannot run it, e.g. browser="no: uses a process pool"',
+    "quiz": "the sentence that says why the output comes in its order: the page asks the"
+    " reader to predict that order before showing the output block (3 to 6 lines)",
 }
 KNOWN_KEYS = RENDER_KEYS | HARNESS_KEYS.keys() | RUN_BUTTON_KEYS.keys()
 
@@ -104,6 +106,7 @@ class Settings:
     browser: Browser = field(default_factory=Browser)
     services: tuple[str, ...] = ()  # servers the suite starts for it
     starter_fails: str | None = None  # an exercise's: how its starter fails (exercise.py)
+    quiz: str | None = None  # why its output comes in its order: the page asks to predict it
 
     @property
     def output_unrecordable(self) -> bool:
@@ -226,6 +229,7 @@ def parse(values: dict[str, str]) -> Settings:
         browser=_browser(values.get("browser"), requires),
         services=_services(values["services"]) if "services" in values else (),
         starter_fails=_reason(values["starter_fails"]) if "starter_fails" in values else None,
+        quiz=_quiz(values["quiz"], values) if "quiz" in values else None,
     )
 
 
@@ -234,6 +238,26 @@ def _reason(text: str) -> str:
         return check_reason(text)
     except ValueError as error:
         raise SettingsError(str(error)) from None
+
+
+# The output lines a quiz asks to put in order: fewer is no question, more is a chore.
+QUIZ_LINES = range(3, 7)
+
+
+def _quiz(text: str, values: dict[str, str]) -> str:
+    why = " ".join(text.split())
+    if "starter_fails" in values:
+        raise SettingsError(
+            "quiz= asks to predict an example's output, and an exercise's output is its "
+            "goal, shown to aim at: leave quiz= out of the exercise's fence"
+        )
+    if len(why) < 20 or why[-1] not in ".!?":
+        raise SettingsError(
+            f'quiz="{text}" must be the sentence that says why the lines come in their order, '
+            'shown once the reader has answered, e.g. quiz="Both sleeps start at once, so the '
+            'shorter one ends first."'
+        )
+    return why
 
 
 def _seconds(values: dict[str, str], key: str) -> float:

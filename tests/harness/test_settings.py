@@ -21,6 +21,13 @@ from checked_examples.settings import SettingsError, parse, split_info_string, u
         ('py {duration="1" browser="yes: it runs"}', "leaves the setting out"),
         ('py {duration="1" tolerance="0.5"}', "half a second away from the page's time"),
         ('py {duration="1" services="mysql"}', "names no server the suite can start"),
+        ('py {duration="1" quiz=""}', "must be the sentence that says why the lines come"),
+        ('py {duration="1" quiz="yes"}', "must be the sentence that says why the lines come"),
+        ('py {duration="1" quiz="Tasks run in their order of creation"}', "must be the sentence"),
+        (
+            'py {duration="1" starter_fails="time" quiz="The sleeps overlap, so 1 ends first."}',
+            "leave quiz= out of the exercise's fence",
+        ),
     ],
 )
 def test_bad_settings_say_what_to_write(info: str, message: str) -> None:
@@ -51,3 +58,9 @@ def test_a_python_too_new_to_record_with_leaves_the_output_unrecordable(
     assert not parse({"duration": "0.3"}).output_unrecordable
     monkeypatch.setattr("checked_examples.settings.NEWEST_RECORDING_PYTHON", (3, 10))
     assert parse({"duration": "0.3", "requires": "3.11"}).output_unrecordable
+
+
+def test_a_quiz_keeps_its_sentence_with_its_spaces_tidied() -> None:
+    settings = parse({"duration": "1", "quiz": "Both   sleeps start at once,\n so b ends first."})
+    assert settings.quiz == "Both sleeps start at once, so b ends first."
+    assert parse({"duration": "1"}).quiz is None

@@ -12,6 +12,10 @@
 // theme's instant navigation swaps the page's content without a reload) are found by a
 // MutationObserver. Nothing of the Python runtime is requested before the first click.
 
+import { rememberSolved, setUpExerciseList, solvedOnes } from "./progress.mjs";
+import { setUpQuizzes } from "./quiz.mjs";
+import { liveTimeline } from "./live-timeline.mjs";
+
 const WORKER_URL = new URL("./run-worker.mjs", import.meta.url);
 const STYLE_URL = new URL("./run.css", import.meta.url);
 
@@ -194,12 +198,15 @@ function setUp(box) {
 function setUpAll(root = document) {
   for (const box of root.querySelectorAll(".example-run[data-name]")) setUp(box);
   for (const box of root.querySelectorAll(".example-exercise[data-name]")) setUpExercise(box);
+  setUpExerciseList(root);
+  setUpQuizzes(root);
 }
 
 function addLine(state, { stream, text, t }) {
   const line = element("span", { class: `example-line${stream === "stderr" ? " example-run__stderr" : ""}`, "data-t": `${t.toFixed(1)}s`, "data-seconds": t.toFixed(3) }, text);
   if (state.code.childNodes.length) state.code.append("\n");
   state.code.append(line);
+  state.timeline?.mark(t);
 }
 
 // The judge's findings (judge.py), in a reader's words. Each kind is one the judge can
@@ -261,6 +268,7 @@ async function start(box) {
   state.stop.hidden = false;
   state.result.hidden = false;
   state.code.textContent = "";
+  state.timeline = liveTimeline(state.result, promise);
   state.diff.hidden = true;
   state.verdict.textContent = "";
   state.verdict.className = "example-run__verdict";
@@ -275,6 +283,7 @@ async function start(box) {
       if (data.type === "line") addLine(state, data);
       if (data.type === "done") {
         const { observed, findings } = data;
+        state.timeline.end(observed.seconds);
         state.status.textContent = `Ended after ${observed.seconds.toFixed(2)} s (the page: ~${promise.duration} s).`;
         // For the browser suite, which judges the same run with the Python judge itself.
         box.exampleRun = { promise, observed, findings };
@@ -348,27 +357,6 @@ const GOAL_WORDS = {
   "too-long": (f, p) => `it took ${seconds(f.measured)}, and the goal takes about ${p.duration} s (at most ${seconds(f.expected[1])})`,
   "too-short": (f, p) => `it took ${seconds(f.measured)}, and the goal takes about ${p.duration} s (at least ${seconds(f.expected[0])})`,
 };
-
-// Progress, in this browser only (no account, nothing sent): the exercises solved.
-const SOLVED_KEY = "checked-examples:solved";
-
-function solvedOnes() {
-  try {
-    return new Set(JSON.parse(localStorage.getItem(SOLVED_KEY) || "[]"));
-  } catch {
-    return new Set(); // storage refused (private mode, a policy) or unreadable
-  }
-}
-
-function rememberSolved(id) {
-  const solved = solvedOnes();
-  solved.add(id);
-  try {
-    localStorage.setItem(SOLVED_KEY, JSON.stringify([...solved].sort()));
-  } catch {
-    // Storage refused: the page still says it is solved, until it is left.
-  }
-}
 
 function setUpExercise(box) {
   if (exercises.has(box)) return;
@@ -455,6 +443,8 @@ function showGoalVerdict(state, promise, findings, observed) {
   if (solved) {
     state.box.classList.add("example-exercise--solved");
     rememberSolved(state.box.dataset.exercise);
+    state.progress.textContent = "✓ Solved: kept in this browser (the Exercises page lists your progress).";
+    state.progress.hidden = false;
   }
   state.verdict.className = `example-run__verdict example-run__verdict--${solved ? "same" : "differs"}`;
   const lines = findings.filter((f) => f.kind === "line-late" || f.kind === "line-early");
@@ -484,6 +474,7 @@ async function check(box) {
   state.stop.hidden = false;
   state.result.hidden = false;
   state.code.textContent = "";
+  state.timeline = liveTimeline(state.result, promise);
   state.diff.hidden = true;
   state.verdict.textContent = "";
   state.verdict.className = "example-run__verdict";
@@ -499,6 +490,7 @@ async function check(box) {
       if (data.type === "done") {
         clearTimeout(timer);
         const { observed, findings } = data;
+        state.timeline.end(observed.seconds);
         state.status.textContent = `Checked: your program ran ${observed.seconds.toFixed(2)} s (the goal: ~${promise.duration} s).`;
         box.exerciseRun = { promise, observed, findings };
         showGoalVerdict(state, promise, findings, observed);
@@ -509,6 +501,7 @@ async function check(box) {
         // The suite stops a program at the fence's timeout, and its judge then finds
         // only "hang" (judge.py); the worker, stopped too, cannot be asked.
         state.status.textContent = `Stopped after ${data.seconds.toFixed(0)} s.`;
+        state.timeline.end(data.seconds);
         box.exerciseRun = { promise, findings: [{ kind: "hang", measured: data.seconds }] };
         showGoalVerdict(state, promise, box.exerciseRun.findings, { seconds: data.seconds });
       }

@@ -29,6 +29,7 @@ from ..output_block import output_block_after
 from ..settings import Settings, SettingsError, parse, split_info_string
 from .fence_position import FencePosition, fence_being_read
 from .output_html import output_html
+from .quiz import quiz_html
 from .run_html import exercise_html, run_html
 from .timeline import timeline_svg
 
@@ -143,6 +144,11 @@ def format_output(src, language, class_name, options, md, **kwargs) -> str:
     if example.settings.timeline:
         try:
             parts.append(timeline_svg(text, times, example.settings, example.name, page.pieces))
+        except SettingsError as error:
+            raise _fail(block.line, error) from None
+    if example.settings.quiz:
+        try:
+            parts.append(quiz_html(text, example.settings, example.name))
         except SettingsError as error:
             raise _fail(block.line, error) from None
     page.pieces += len(parts)

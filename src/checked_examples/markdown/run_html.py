@@ -59,7 +59,7 @@ def exercise_html(settings: Settings, exercise: Exercise) -> str:
     data = {
         "name": f"{exercise.name}.py",
         # Its folder under examples/, unique on the site: what the page's progress keeps.
-        "exercise": f"{exercise.folder.parent.parent.name}/{exercise.name}",
+        "exercise": exercise.key,
         "duration": f"{settings.duration:g}",
         "tolerance": f"{settings.tolerance:g}",
         "timeout": f"{settings.timeout:g}",

@@ -40,6 +40,8 @@ PIECES = {
     "output": ("div", "example-output"),
     "stderr": ("p", "example-stderr"),
     "timeline": ("figure", "example-timeline"),
+    "quiz": ("div", "example-quiz"),  # predict the output (markdown/quiz.py)
+    "exercise-list": ("div", "exercise-list"),  # the Exercises page (markdown/exercise_list.py)
 }
 
 
