@@ -12,9 +12,10 @@
 // theme's instant navigation swaps the page's content without a reload) are found by a
 // MutationObserver. Nothing of the Python runtime is requested before the first click.
 
-import { rememberSolved, setUpExerciseList, solvedOnes } from "./progress.mjs";
-import { setUpQuizzes } from "./quiz.mjs";
-import { liveTimeline } from "./live-timeline.mjs";
+// Loaded by the pages that use them, or on a click: every page loads this module.
+const progressModule = () => import("./progress.mjs");
+const quizzes = () => import("./quiz.mjs");
+const timelines = () => import("./live-timeline.mjs");
 
 const WORKER_URL = new URL("./run-worker.mjs", import.meta.url);
 const STYLE_URL = new URL("./run.css", import.meta.url);
@@ -198,8 +199,25 @@ function setUp(box) {
 function setUpAll(root = document) {
   for (const box of root.querySelectorAll(".example-run[data-name]")) setUp(box);
   for (const box of root.querySelectorAll(".example-exercise[data-name]")) setUpExercise(box);
-  setUpExerciseList(root);
-  setUpQuizzes(root);
+  if (root.querySelector(".exercise-list")) progressModule().then((m) => m.setUpExerciseList(root));
+  if (root.querySelector(".example-quiz[data-order]")) quizzes().then((m) => m.setUpQuizzes(root));
+}
+
+// The run's live timeline (live-timeline.mjs), drawn once its module has loaded: the
+// marks and the end that come before are replayed then.
+function startTimeline(state, promise) {
+  const marks = [];
+  let drawn = null;
+  let ended = null;
+  state.timeline = {
+    mark: (t) => (drawn ? drawn.mark(t) : marks.push(t)),
+    end: (seconds) => (drawn ? drawn.end(seconds) : (ended = [seconds])),
+  };
+  timelines().then(({ liveTimeline }) => {
+    drawn = liveTimeline(state.result, promise);
+    for (const t of marks) drawn.mark(t);
+    if (ended) drawn.end(...ended);
+  });
 }
 
 function addLine(state, { stream, text, t }) {
@@ -268,7 +286,7 @@ async function start(box) {
   state.stop.hidden = false;
   state.result.hidden = false;
   state.code.textContent = "";
-  state.timeline = liveTimeline(state.result, promise);
+  startTimeline(state, promise);
   state.diff.hidden = true;
   state.verdict.textContent = "";
   state.verdict.className = "example-run__verdict";
@@ -402,10 +420,11 @@ function setUpExercise(box) {
   bar.after(progress);
   const state = { name, box, text, check, stop, hint, reveal, reset, status, result, title, code, verdict, diff, hints, shown: 0, solution, progress };
   exercises.set(box, state);
-  if (solvedOnes().has(box.dataset.exercise)) {
+  progressModule().then(({ solvedOnes }) => {
+    if (!solvedOnes().has(box.dataset.exercise)) return;
     box.classList.add("example-exercise--solved");
-    progress.hidden = false;
-  }
+    state.progress.hidden = false;
+  });
   showHintButton(state);
   if (missing) {
     check.disabled = true;
@@ -442,7 +461,7 @@ function showGoalVerdict(state, promise, findings, observed) {
     findings = findings.filter((f) => f.kind !== "stderr");
   if (solved) {
     state.box.classList.add("example-exercise--solved");
-    rememberSolved(state.box.dataset.exercise);
+    progressModule().then((m) => m.rememberSolved(state.box.dataset.exercise));
     state.progress.textContent = "✓ Solved: kept in this browser (the Exercises page lists your progress).";
     state.progress.hidden = false;
   }
@@ -474,7 +493,7 @@ async function check(box) {
   state.stop.hidden = false;
   state.result.hidden = false;
   state.code.textContent = "";
-  state.timeline = liveTimeline(state.result, promise);
+  startTimeline(state, promise);
   state.diff.hidden = true;
   state.verdict.textContent = "";
   state.verdict.className = "example-run__verdict";
