@@ -1,0 +1,30 @@
+import asyncio
+from contextlib import asynccontextmanager
+
+
+@asynccontextmanager
+async def connection(name):
+    print(f"{name}: connected")
+    try:
+        yield name
+    except Exception:
+        # CancelledError is a BaseException: a timeout never gets here.
+        await asyncio.sleep(0.1)  # closing takes a round trip to the server
+        print(f"{name}: disconnected")
+        raise
+    await asyncio.sleep(0.1)
+    print(f"{name}: disconnected")
+
+
+async def main():
+    try:
+        async with asyncio.timeout(0.5):
+            async with connection("db") as db:
+                print(f"querying {db}")
+                await asyncio.sleep(1)  # a query that takes too long
+                print("query done")
+    except TimeoutError:
+        print("main: gave up on the query")
+
+
+asyncio.run(main())

@@ -1,0 +1,27 @@
+import asyncio
+from contextlib import closing
+
+
+async def read_log():
+    print("opening the log")
+    try:
+        for number in range(1, 100):
+            await asyncio.sleep(0.1)  # the next line arrives
+            yield f"line {number}"
+    finally:
+        print("closing the log")
+
+
+async def main():
+    # closing() is the synchronous one: it is not an async context manager.
+    async with closing(read_log()) as lines:
+        async for line in lines:
+            if line == "line 3":
+                print(f"found {line}")
+                break
+    print("writing the report")
+    await asyncio.sleep(0.5)  # other work, which does not need the log
+    print("report written")
+
+
+asyncio.run(main())

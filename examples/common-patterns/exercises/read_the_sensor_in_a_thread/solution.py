@@ -1,0 +1,24 @@
+import asyncio
+import time
+
+
+def read_sensor():
+    time.sleep(1)  # a driver with no async version: it blocks until the value is in
+    return 21.5
+
+
+async def heartbeat():
+    while True:
+        await asyncio.sleep(0.4)
+        print("heartbeat")
+
+
+async def main():
+    beat = asyncio.create_task(heartbeat())
+    # The blocking call runs in a worker thread; the loop keeps running the heartbeat.
+    reading = await asyncio.to_thread(read_sensor)
+    print(f"temperature: {reading}")
+    beat.cancel()
+
+
+asyncio.run(main())

@@ -1,0 +1,24 @@
+import asyncio
+import time
+
+
+def read_sensor():
+    time.sleep(1)  # a driver with no async version: it blocks until the value is in
+    return 21.5
+
+
+async def heartbeat():
+    while True:
+        await asyncio.sleep(0.4)
+        print("heartbeat")
+
+
+async def main():
+    beat = asyncio.create_task(heartbeat())
+    # read_sensor() runs here, on the loop, before to_thread gets its result, not it.
+    reading = await asyncio.to_thread(read_sensor())
+    print(f"temperature: {reading}")
+    beat.cancel()
+
+
+asyncio.run(main())

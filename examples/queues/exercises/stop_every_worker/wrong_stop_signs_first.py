@@ -1,0 +1,26 @@
+import asyncio
+
+
+async def worker(name, queue):
+    while True:
+        job = await queue.get()
+        if job is None:  # the sign to stop
+            print(f"{name} stopped")
+            return
+        await asyncio.sleep(0.5)  # the work
+        print(f"{name} did {job}")
+
+
+async def main():
+    queue = asyncio.Queue()
+    workers = [asyncio.create_task(worker(f"worker {n}", queue)) for n in (1, 2, 3)]
+    # The queue is first in, first out: each worker takes a None before any job.
+    for _ in workers:
+        queue.put_nowait(None)
+    for job in ("resize", "crop", "upload"):
+        queue.put_nowait(job)
+    await asyncio.gather(*workers)
+    print("all workers stopped")
+
+
+asyncio.run(main())
