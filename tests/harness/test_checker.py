@@ -17,12 +17,27 @@ import pytest
 from checked_examples import checker, goal_words
 from checked_examples.exercise import REASONS
 from checked_examples.paths import ROOT
+from checked_examples.program import top_level_imports
+from checked_examples.run import services
 from checked_examples.run.pythons import candidates, newest_per_minor
 
 EXERCISES = checker.exercises_to_check(ROOT)
-PYTHONS = sorted(
-    {version[:2]: str(path) for version, path in newest_per_minor(candidates()).values()}.items()
-) or [(sys.version_info[:2], sys.executable)]
+
+
+def _pythons() -> list[tuple[tuple[int, int], str]]:
+    """Each Python here, newest of each version: the environment the example suite made
+    for it (.venv, .venv-3.X: the lock's packages, aiohttp and asyncpg among them) when
+    there is one, otherwise the bare interpreter."""
+    found = {version[:2]: str(path) for version, path in newest_per_minor(candidates()).values()}
+    found[sys.version_info[:2]] = sys.executable
+    for minor in found:
+        venv = ROOT / ".venv-{}.{}".format(*minor) / "bin" / "python"
+        if venv.is_file():
+            found[minor] = str(venv)
+    return sorted(found.items())
+
+
+PYTHONS = _pythons()
 WORDS = json.loads(checker.WORDS.read_text(encoding="utf-8"))
 
 
@@ -31,6 +46,27 @@ def _said(kind: str) -> re.Pattern[str]:
     each {name}."""
     parts = re.split(r"\{\w+\}", WORDS["findings"][kind])
     return re.compile(".*?".join(map(re.escape, parts)))
+
+
+@pytest.fixture(scope="module")
+def servers():
+    """The servers the exercises need (a throwaway PostgreSQL), as the suite starts them:
+    their addresses are in os.environ, which each checker's run inherits."""
+    needed = {name for example in EXERCISES for name in example.settings().services}
+    with services.running(needed) as started:
+        yield started
+
+
+def _needs(python: str, program: Path) -> str | None:
+    """Why `python` cannot run `program`: a module it imports at its top is missing."""
+    imports = top_level_imports(program.read_text(encoding="utf-8"))
+    probe = (
+        "import importlib.util, sys; "
+        "print(*[m for m in sys.argv[1:] if not importlib.util.find_spec(m)])"
+    )
+    done = subprocess.run([python, "-I", "-c", probe, *imports], capture_output=True, text=True)
+    missing = done.stdout.split()
+    return f"{python} lacks {', '.join(missing)}" if missing else None
 
 
 @pytest.fixture(scope="module")
@@ -67,10 +103,13 @@ CASES = [
     ("name", "minor", "python"), CASES, ids=[f"py{m[0]}.{m[1]}-{n}" for n, m, _ in CASES]
 )
 def test_the_checker_passes_the_solution_and_fails_the_wrong_answers(
-    built, name: str, minor, python: str
+    built, servers, name: str, minor, python: str
 ) -> None:
     pyz, example = built[name]
     exercise = example.exercise()
+    servers.skip_if_missing(example.settings())
+    if why := _needs(python, exercise.solution):
+        pytest.skip(f"{why}: make examples-every-python makes an environment for it")
     # The solution must meet the goal; a busy machine may make one run late, so it gets
     # three runs, each of which must fail for time only.
     for _attempt in range(3):
