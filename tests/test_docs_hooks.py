@@ -19,7 +19,7 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from checked_examples import runtime
+from checked_examples import checker, runtime
 from checked_examples.judge import KINDS
 from checked_examples.markdown.fences import ExampleFenceError
 from checked_examples.paths import ROOT
@@ -357,6 +357,22 @@ def test_an_exercise_renders_its_hints_and_solution_hidden_for_the_check(monkeyp
     )
     assert "print(&#x27;&lt;solved&gt;&#x27;)" in html  # hidden until a first Check
     assert 'class="example-run"' not in html
+
+
+def test_an_exercise_a_browser_cannot_run_links_its_checker(monkeypatch) -> None:
+    _exercise(Path("examples/page/exercises/wait_less"))
+    page = EXERCISE_PAGE.replace('duration="1"', 'duration="1" browser="no: uses a thread"')
+    monkeypatch.setattr(checker, "installed", lambda name: name == "wait_less")
+    html = piece(render(page), "example-exercise-download")
+    assert "Not checked in your browser: uses a thread." in html
+    assert '<a href="../assets/run/checkers/check-wait_less.pyz" download>' in html
+    assert "<code>python check-wait_less.pyz my_program.py</code>" in html
+    assert "<summary>Hint 2</summary><p>Wait 1 s &lt;not 2&gt;.</p>" in html
+    assert "print(&#x27;&lt;solved&gt;&#x27;)" in html
+    assert "example-exercise__check" not in html
+    # Without the file among the site's files (no build step ran), no link to nothing.
+    monkeypatch.setattr(checker, "installed", lambda name: False)
+    assert "<a " not in piece(render(page), "example-exercise-download")
 
 
 def test_an_exercise_missing_its_files_fails_the_build_with_its_line() -> None:
