@@ -50,9 +50,15 @@ def file_name(exercise_name: str) -> str:
     return f"check-{exercise_name}.pyz"
 
 
+# Links to the files are written relative to the page's file, docs/<page>.md, as in
+# Markdown: Zensical rewrites them for the page's address, and so does docs/_support/hooks.py
+# for MkDocs (which leaves a fence's raw HTML as it is).
+LINK_PREFIX = "assets/run/checkers/"
+
+
 def href(exercise_name: str) -> str:
-    """The file's address from its page (docs/<page>.md, served as <page>/)."""
-    return f"../assets/run/checkers/{file_name(exercise_name)}"
+    """The file's address from its page's file (docs/<page>.md)."""
+    return LINK_PREFIX + file_name(exercise_name)
 
 
 def installed(exercise_name: str, target: Path = TARGET) -> bool:

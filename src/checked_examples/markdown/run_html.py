@@ -103,7 +103,9 @@ def download_html(reason: str, exercise: Exercise) -> str:
     solution = html.escape(exercise.solution.read_text(encoding="utf-8"))
     return (
         '<div class="example-exercise-download">'
-        f"<p>Not checked in your browser: {html.escape(reason)}.{check}</p>"
+        # The reason's class, as for an example's: it is counted and compared as one.
+        f'<p class="example-run example-run--no">'
+        f"Not checked in your browser: {html.escape(reason)}.{check}</p>"
         f"{hints}"
         f"<details><summary>The solution</summary><pre><code>{solution}</code></pre></details>"
         "</div>"
