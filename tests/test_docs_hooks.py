@@ -8,6 +8,7 @@ names the extension's functions.
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from checked_examples import runtime
+from checked_examples import checker, runtime
 from checked_examples.judge import KINDS
 from checked_examples.markdown.fences import ExampleFenceError
 from checked_examples.paths import ROOT
@@ -358,6 +359,23 @@ def test_an_exercise_renders_its_hints_and_solution_hidden_for_the_check(monkeyp
     assert 'class="example-run"' not in html
 
 
+def test_an_exercise_a_browser_cannot_run_links_its_checker(monkeypatch) -> None:
+    _exercise(Path("examples/page/exercises/wait_less"))
+    page = EXERCISE_PAGE.replace('duration="1"', 'duration="1" browser="no: uses a thread"')
+    monkeypatch.setattr(checker, "installed", lambda name: name == "wait_less")
+    html = piece(render(page), "example-exercise-download")
+    assert "Not checked in your browser: uses a thread." in html
+    # Relative to the page's file: both engines' builds make it the page's (test_links.py).
+    assert '<a href="assets/run/checkers/check-wait_less.pyz" download>' in html
+    assert "<code>python check-wait_less.pyz my_program.py</code>" in html
+    assert "<summary>Hint 2</summary><p>Wait 1 s &lt;not 2&gt;.</p>" in html
+    assert "print(&#x27;&lt;solved&gt;&#x27;)" in html
+    assert "example-exercise__check" not in html
+    # Without the file among the site's files (no build step ran), no link to nothing.
+    monkeypatch.setattr(checker, "installed", lambda name: False)
+    assert "<a " not in piece(render(page), "example-exercise-download")
+
+
 def test_an_exercise_missing_its_files_fails_the_build_with_its_line() -> None:
     _exercise(Path("examples/page/exercises/wait_less"), hints="Only one.\n")
     with pytest.raises(ExampleFenceError, match=r"^3: .*hints.md has 1 hint\(s\)"):
@@ -378,10 +396,11 @@ def test_a_starter_without_its_reason_fails_the_build_with_its_line() -> None:
 
 def test_the_page_words_every_kind_of_finding_for_a_run_and_for_an_exercise() -> None:
     script = (ROOT / "docs" / "assets" / "run" / "run-button.mjs").read_text(encoding="utf-8")
-    for table in ("WORDS", "GOAL_WORDS"):
-        body = re.search(rf"^const {table} = \{{\n(.*?)^\}};", script, re.S | re.M)[1]
-        worded = set(re.findall(r'^  "([\w-]+)":', body, re.M))
-        assert worded == set(KINDS), table
+    body = re.search(r"^const WORDS = \{\n(.*?)^\};", script, re.S | re.M)[1]
+    assert set(re.findall(r'^  "([\w-]+)":', body, re.M)) == set(KINDS)
+    # An exercise's words, shared with the downloadable checker.
+    goal = json.loads((ROOT / "docs" / "assets" / "run" / "goal-words.json").read_text())
+    assert set(goal["findings"]) == set(KINDS)
 
 
 QUIZ = 'duration="2" quiz="Both start at once, so the shorter sleep, b, ends first."'

@@ -32,8 +32,9 @@ from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
-from checked_examples import runtime
+from checked_examples import checker, runtime
 from checked_examples.embed import EMBED, example_files
 from checked_examples.exercise import files_of_embed
 from checked_examples.markdown.fences import ExampleFenceError
@@ -94,6 +95,17 @@ def on_page_markdown(markdown, page, config, files):
         # edit_uri ends in .../edit/main/docs/; the file sits one level up.
         page.edit_url = urljoin(config["edit_uri"], f"../{included}")
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """A downloadable checker's link (checker.py) is written, in the fence's raw HTML, as
+    a Markdown link would be: relative to the page's file. Zensical rewrites such links in
+    raw HTML for the page's address; MkDocs leaves raw HTML alone, so this does it."""
+    return re.sub(
+        rf'href="({re.escape(checker.LINK_PREFIX)}[^"]*)"',
+        lambda match: f'href="{get_relative_url(match[1], page.url)}"',
+        html,
+    )
 
 
 def on_build_error(error):

@@ -357,24 +357,27 @@ const exercises = new WeakMap(); // the exercise <div> -> its state
 
 // The judge's findings in the words of someone solving the exercise: the goal is what
 // they aim at, and a finding about time asks what usually causes it. Each kind is one the
-// judge can return; a test checks that every kind in judge.KINDS has words here.
-const GOAL_WORDS = {
-  "hang": (f, p) => `it was still running after ${seconds(f.measured)}, where the goal ends after about ${p.duration} s: does something wait for what never comes?`,
-  "exit": () => "it ended with an error (in italics above), and the goal ends normally",
-  "ended-normally": (f) => `the goal ends with ${f.expected}, and your program ended normally`,
-  "other-exception": (f) => `the goal ends with ${f.expected}, and your program ended with another error`,
-  "stderr": () => "it wrote to stderr (in italics above), and the goal writes nothing there",
-  "warning-missing": (f) => `the goal writes ${f.expected.join(", ")} to stderr, and your program did not`,
-  "no-output-block": () => "it printed lines, and the goal prints none",
-  "output": () => "it printed other lines than the goal (- the goal, + your run)",
-  "times-unreadable": (f) => `the page's goal has unreadable times (${f.expected}): please report it`,
-  "times-missing": () => "the page's goal has no times to compare with: please report it",
-  "times-count": (f) => `the page's goal has ${f.expected} times for ${f.measured} lines: please report it`,
-  "line-late": (f) => `line ${f.line} came at ${seconds(f.measured)}, the goal says ${f.expected.toFixed(1)} s: is something still awaited one after another, or blocking the loop?`,
-  "line-early": (f) => `line ${f.line} came at ${seconds(f.measured)}, the goal says ${f.expected.toFixed(1)} s: does something run before its turn?`,
-  "too-long": (f, p) => `it took ${seconds(f.measured)}, and the goal takes about ${p.duration} s (at most ${seconds(f.expected[1])})`,
-  "too-short": (f, p) => `it took ${seconds(f.measured)}, and the goal takes about ${p.duration} s (at least ${seconds(f.expected[0])})`,
-};
+// judge can return; a test checks that every kind in judge.KINDS has words. They live in
+// goal-words.json, which the downloadable checker (checked_examples/local_check.py) fills
+// too, so both say the same; fetched at the first Check (a few hundred bytes).
+let goalWords = null;
+const loadGoalWords = () => (goalWords ??= fetch(new URL("goal-words.json", import.meta.url)).then((r) => r.json()));
+
+// The values a template names (goal_words.py fills the same names).
+function fill(template, f, p, extra = {}) {
+  const values = {
+    duration: p.duration, tolerance: p.tolerance, line: f?.line, expected: f?.expected, measured: f?.measured,
+    measured_seconds: typeof f?.measured === "number" ? seconds(f.measured) : "",
+    expected_time: typeof f?.expected === "number" ? f.expected.toFixed(1) : "",
+    expected_list: Array.isArray(f?.expected) ? f.expected.join(", ") : "",
+    shortest_seconds: Array.isArray(f?.expected) && typeof f.expected[0] === "number" ? seconds(f.expected[0]) : "",
+    longest_seconds: Array.isArray(f?.expected) && typeof f.expected[1] === "number" ? seconds(f.expected[1]) : "",
+    ...extra,
+  };
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+}
+
+const goalWord = (words, f, p) => fill(words.findings[f.kind], f, p);
 
 function setUpExercise(box) {
   if (exercises.has(box)) return;
@@ -454,7 +457,8 @@ function toggleSolution(box) {
   state.reveal.textContent = opening ? "Hide the solution" : "Show the solution";
 }
 
-function showGoalVerdict(state, promise, findings, observed) {
+async function showGoalVerdict(state, promise, findings, observed) {
+  const words = await loadGoalWords();
   const solved = findings.length === 0;
   // A program that ended with an error wrote its traceback to stderr: one finding says it.
   if (findings.some((f) => f.kind === "exit" || f.kind === "other-exception"))
@@ -467,17 +471,17 @@ function showGoalVerdict(state, promise, findings, observed) {
   }
   state.verdict.className = `example-run__verdict example-run__verdict--${solved ? "same" : "differs"}`;
   const lines = findings.filter((f) => f.kind === "line-late" || f.kind === "line-early");
-  const said = findings.filter((f) => !lines.includes(f)).map((f) => GOAL_WORDS[f.kind](f, promise));
+  const said = findings.filter((f) => !lines.includes(f)).map((f) => goalWord(words, f, promise));
   // The first line out of time is the one to look at; the rest are listed below.
-  if (lines.length) said.unshift(GOAL_WORDS[lines[0].kind](lines[0], promise) + (lines.length > 1 ? ` (${lines.length} lines are out of time, listed below)` : ""));
+  if (lines.length) said.unshift(goalWord(words, lines[0], promise) + (lines.length > 1 ? fill(words.lines_out_of_time, null, promise, { count: lines.length }) : ""));
   state.verdict.textContent = solved
-    ? `Solved: the goal's lines, each within ±${promise.tolerance} s of its time, in ${seconds(observed.seconds)}.`
-    : `Not yet: ${said.join("; ")}${said.at(-1).endsWith("?") ? "" : "."}`;
+    ? fill(words.solved, null, promise, { seconds: seconds(observed.seconds) })
+    : fill(words.not_yet, null, promise, { findings: said.join("; ") + (said.at(-1).endsWith("?") ? "" : ".") });
   const rows = [];
   for (const finding of findings) {
     if (finding.kind === "output") for (const [op, text] of finding.diff) rows.push(`${op} ${text}`);
   }
-  if (lines.length > 1) rows.push(...lines.map((f) => GOAL_WORDS[f.kind](f, promise).split(":")[0]));
+  if (lines.length > 1) rows.push(...lines.map((f) => goalWord(words, f, promise).split(":")[0]));
   state.diff.textContent = rows.join("\n");
   state.diff.hidden = rows.length === 0;
 }
@@ -487,6 +491,7 @@ async function check(box) {
   if (!state || state.running || state.check.disabled) return;
   const source = state.text.value;
   const promise = pagePromise(box);
+  loadGoalWords(); // ready by the verdict
   const timeout = parseFloat(box.dataset.timeout);
   state.running = true;
   state.check.disabled = true;

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 
-from .. import runtime
+from .. import checker, runtime
 from ..exercise import Exercise
 from ..settings import Settings
 
@@ -54,7 +54,9 @@ def exercise_html(settings: Settings, exercise: Exercise) -> str:
     page reveals on request, hidden until the script shows it: the hints, one at a time,
     and the solution, after a first Check."""
     reason = settings.browser.reason
-    if reason is not None or not runtime.installed():
+    if reason is not None:
+        return download_html(reason, exercise)
+    if not runtime.installed():
         return run_html(settings, exercise.starter.name)
     data = {
         "name": f"{exercise.name}.py",
@@ -76,6 +78,36 @@ def exercise_html(settings: Settings, exercise: Exercise) -> str:
         # The theme renames a <pre>'s id (and gives it a copy button): the <div> keeps its.
         f'<div class="example-exercise__solution" id="exercise-{exercise.name}-solution" hidden>'
         f"<pre><code>{solution}</code></pre></div>"
+        "</div>"
+    )
+
+
+def download_html(reason: str, exercise: Exercise) -> str:
+    """An exercise a browser cannot run: why, the checker to download and the command that
+    runs it (checker.py), then the hints, one at a time, and the solution, each behind a
+    summary the keyboard opens. Plain HTML: it needs no script."""
+    name = checker.file_name(exercise.name)
+    check = ""
+    if checker.installed(exercise.name):
+        check = (
+            " Check your program on your computer instead: download "
+            f'<a href="{checker.href(exercise.name)}" download>{name}</a> and run, with '
+            f"Python 3.11 or newer, <code>python {name} my_program.py</code> (your "
+            "program's file): it runs your program as this site's tests do, and says "
+            "whether it meets the goal."
+        )
+    hints = "".join(
+        f"<details><summary>Hint {n}</summary><p>{_inline_code(hint)}</p></details>"
+        for n, hint in enumerate(exercise.hints(), start=1)
+    )
+    solution = html.escape(exercise.solution.read_text(encoding="utf-8"))
+    return (
+        '<div class="example-exercise-download">'
+        # The reason's class, as for an example's: it is counted and compared as one.
+        f'<p class="example-run example-run--no">'
+        f"Not checked in your browser: {html.escape(reason)}.{check}</p>"
+        f"{hints}"
+        f"<details><summary>The solution</summary><pre><code>{solution}</code></pre></details>"
         "</div>"
     )
 

@@ -23,71 +23,14 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
 
-from ..program import ENVIRONMENT, top_level_imports
-from . import machine
-
-# Variables that would make the child behave unlike a reader's `python file.py`.
-_SCRUBBED = (
-    "PYTHONPATH",
-    "PYTHONSTARTUP",
-    "PYTHONDEVMODE",
-    "PYTHONASYNCIODEBUG",
-    "PYTHONWARNINGS",
-    "PYTHONTRACEMALLOC",
-    "PYTHONINSPECT",
-    "PYTHONBREAKPOINT",
-)
-
-
-# Runs at interpreter start-up, before the program, and records the wall-clock
-# start. It imports asyncio first: an import has no effect a program can see,
-# and its cost, which varies with the machine's load, is not the lesson's.
-_SITECUSTOMIZE = """\
-import os
-_report = os.environ.get("EXAMPLE_HARNESS_REPORT")  # kept: Pythons the example starts
-if _report:
-    import network_guard
-    network_guard.install(_report)
-_path = os.environ.pop("EXAMPLE_HARNESS_START_FILE", None)
-if _path:  # the example itself, not a Python it starts (which starts as a reader's would)
-    import asyncio, atexit, importlib, resource, signal, time
-if _path and _report:
-    import leftovers
-    atexit.register(leftovers.report, _report)  # runs last, untimed, after _ended
-if _path:
-    # As in a terminal, Ctrl-C raises KeyboardInterrupt, even when the suite itself
-    # was started in the background, where the shell makes SIGINT ignored.
-    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    for _name in os.environ.pop("EXAMPLE_HARNESS_IMPORTS", "").split():
-        try:
-            importlib.import_module(_name)
-        except Exception:
-            pass  # the program's own import will say what is wrong
-    with open(_path, "w") as _file:
-        _file.write(repr(time.time()))
-
-    @atexit.register  # registered first, so it runs after the program's own handlers
-    def _ended(path=_path + ".end", now=time.time, usage=resource.getrusage):
-        ended = now()
-        # The program's own processor time, with the children it waited for (a pool's
-        # workers): the suite's count of its children also holds every other example
-        # that ended meanwhile.
-        cpu = sum(
-            sum(usage(who)[:2]) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-        )
-        with open(path, "w") as file:
-            file.write(f"{ended!r} {cpu!r}")
-"""
-
+from . import child, machine
 
 # Copied beside sitecustomize: the network guard and the check of what was left behind.
 _STARTUP_MODULES = ("network_guard.py", "leftovers.py")
@@ -104,20 +47,6 @@ class Run:
     load: machine.Load = machine.QUIET  # what the rest of the machine did meanwhile
     # What the network guard refused and what the program left behind, one per line.
     harness_report: list[str] = field(default_factory=list)
-
-
-def child_environment(startup_dir: Path, imports: Sequence[str] = ()) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in _SCRUBBED}
-    env.update(
-        PYTHONPATH=str(startup_dir),
-        EXAMPLE_HARNESS_START_FILE=str(startup_dir / "started"),
-        EXAMPLE_HARNESS_IMPORTS=" ".join(imports),
-        # The network guard's and the leftovers check's findings (network_guard.py).
-        EXAMPLE_HARNESS_REPORT=str(startup_dir / "report"),
-        PYTHONUNBUFFERED="1",  # each line reaches us when it is printed, not at exit
-    )
-    env.update(ENVIRONMENT)
-    return env
 
 
 def run_program(
@@ -138,44 +67,20 @@ def run_program(
     program.write_text(source, encoding="utf-8")
     startup_dir = workdir / ".harness"
     startup_dir.mkdir(exist_ok=True)
-    (startup_dir / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
+    (startup_dir / "sitecustomize.py").write_text(child.SITECUSTOMIZE, encoding="utf-8")
     for module in _STARTUP_MODULES:
         shutil.copy(Path(__file__).with_name(module), startup_dir / module)
     run = Run()
     before = machine.sample()
-    launched_wall, started = time.time(), time.perf_counter()
-    # -W default shows every warning once, ResourceWarning included, which a
-    # plain run hides: the suite must see what a careless program leaks.
-    process = subprocess.Popen(
-        [python, "-W", "default", name],
-        cwd=workdir,
-        env=child_environment(startup_dir, top_level_imports(source)),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # so a hang is stopped with its worker processes
-    )
+    process, launched_wall, started = child.launch(python, name, workdir, startup_dir, source)
     if track:
         track(process, True)
-    out_lines: list[bytes] = []
-    err_chunks: list[bytes] = []
-
-    def read_stdout() -> None:
-        for line in iter(process.stdout.readline, b""):
-            run.line_times.append(time.perf_counter() - started)
-            out_lines.append(line)
-
-    def read_stderr() -> None:
-        err_chunks.append(process.stderr.read())
-
-    readers = [threading.Thread(target=f, daemon=True) for f in (read_stdout, read_stderr)]
-    for reader in readers:
-        reader.start()
+    output = child.Output(process, started)
     try:
         run.returncode = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         run.timed_out = True
-        _kill_group(process)
+        child.kill(process)
     finally:
         if track:
             track(process, False)
@@ -183,9 +88,9 @@ def run_program(
     if not run.timed_out:
         run.harness_report += _left_running(process)
     after = machine.sample()
-    for reader in readers:
-        reader.join(timeout=5)
-    ended = _ended(startup_dir / "started")
+    output.join()
+    run.line_times = output.line_times
+    ended = child.ended(startup_dir / "started")
     run.load = machine.Load.between(
         before,
         after,
@@ -193,54 +98,16 @@ def run_program(
         machine.usable_cores(),
         program_cpu=None if ended is None else ended[1],
     )
-    startup = _startup_seconds(startup_dir / "started", launched_wall)
-    run.seconds = _program_seconds(ended, launched_wall, run.seconds)
+    startup = child.startup_seconds(startup_dir / "started", launched_wall)
+    run.seconds = child.program_seconds(ended, launched_wall, run.seconds)
     run.seconds -= startup
     run.line_times = [max(0.0, t - startup) for t in run.line_times]
-    process.stdout.close()
-    process.stderr.close()
-    run.stdout = b"".join(out_lines).decode("utf-8", errors="replace")
-    run.stderr = b"".join(err_chunks).decode("utf-8", errors="replace")
+    run.stdout, run.stderr = output.text()
     run.stderr = run.stderr.replace(str(workdir) + os.sep, "")
     with contextlib.suppress(FileNotFoundError):
         report = (startup_dir / "report").read_text(encoding="utf-8")
         run.harness_report = report.splitlines() + run.harness_report
     return run
-
-
-def _ended(marker: Path) -> tuple[float, float] | None:
-    """When the program's last exit handler ran (wall clock), and the processor
-    seconds it and its waited-for children had used by then; None if it never said."""
-    try:
-        ended_wall, cpu = map(float, marker.with_name(marker.name + ".end").read_text().split())
-    except (OSError, ValueError):
-        return None
-    return ended_wall, cpu
-
-
-def _program_seconds(
-    ended: tuple[float, float] | None, launched_wall: float, measured: float
-) -> float:
-    """Seconds from launch until the program had finished, teardown excluded.
-
-    The child notes when its last atexit handler ran: the program's code, its threads
-    and its own exit handlers are done, and what follows (freeing every module) is
-    processor work, several times slower on a busy machine, that no lesson is about.
-    A program stopped by a signal or os._exit() notes nothing: then it is the time
-    the process took, measured here.
-    """
-    if ended is None:
-        return measured
-    return min(measured, max(0.0, ended[0] - launched_wall))
-
-
-def _startup_seconds(marker: Path, launched_wall: float) -> float:
-    """Seconds from launch until the interpreter was ready (0 if it never said)."""
-    try:
-        ready_wall = float(marker.read_text())
-    except (OSError, ValueError):
-        return 0.0
-    return min(max(0.0, ready_wall - launched_wall), 5.0)
 
 
 def _left_running(process: subprocess.Popen[bytes]) -> list[str]:
@@ -285,9 +152,3 @@ def _alive(process: psutil.Process) -> bool:
         return process.status() != psutil.STATUS_ZOMBIE
     except psutil.Error:  # gone, or not ours to look at
         return False
-
-
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()

@@ -1,0 +1,27 @@
+import asyncio
+import os
+
+import asyncpg
+
+# The usual local default; set DATABASE_URL to reach another server.
+DATABASE_URL = os.environ.get(
+    "DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+
+
+async def report(conn, number):
+    await conn.execute("SELECT pg_sleep(0.5)")  # a report's slow query
+    return f"report {number}: ready"
+
+
+async def main():
+    conn = await asyncpg.connect(DATABASE_URL)
+    try:
+        # One report after another, so that the connection is never shared.
+        for n in range(1, 5):
+            print(await report(conn, n))
+    finally:
+        await conn.close()
+
+
+asyncio.run(main())
