@@ -188,3 +188,46 @@ def test_the_view_fits_a_phone(page, site_url, width: int) -> None:
     assert accessibility.axe_report(found) == []
     page.locator(".example-trace").scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / f"trace-view-phone-{width}.png")
+
+
+_LIVE = """async ([url, trace]) => {
+  const { showTrace, programBlockBefore } = await import(url);
+  const title = [...document.querySelectorAll(".highlight > .filename")]
+    .find(t => t.textContent === "gather_runs_fetches_concurrently.py");
+  const container = document.createElement("div");
+  title.parentElement.after(container);
+  const runs = () => container.querySelector(".trace-view__runs").textContent;
+  const said = [];
+  const partial = {...trace, turns: trace.turns.slice(0, 3)};
+  const view = showTrace(container, partial, title.parentElement);
+  said.push([view.turn, runs()]);
+  view.go(2);  // the newest turn so far: the view follows the run as it grows
+  view.update({...partial, turns: trace.turns.slice(0, 5)});
+  said.push([view.turn, runs()]);
+  view.go(1);  // an earlier turn: the view stays there
+  view.update(trace);
+  said.push([view.turn, runs()]);
+  // Pyodide's loop may not say which tasks are queued (ready: null).
+  view.update({...trace, turns: trace.turns.map(t => ({...t, ready: null}))});
+  view.go(4);
+  said.push([view.turn, container.querySelector(".trace-view__states").textContent]);
+  view.setActive(false);
+  said.push(document.querySelectorAll(".trace-line--resumed").length);
+  return said;
+}"""
+
+
+def test_the_view_draws_a_trace_handed_to_it_as_a_run_grows(page, watch, site_url) -> None:
+    """showTrace(), as the Run button will call it with a trace made in Pyodide."""
+    page.goto(site_url + PAGE, wait_until="networkidle")
+    said = page.evaluate(_LIVE, [site_url + "assets/trace/trace-view.mjs", TRACE])
+    assert said[0] == [0, said[0][1]]
+    assert said[0][1].startswith("Runs: Task-1 (main), starts at line 11")
+    assert said[1][0] == 4
+    assert said[1][1].startswith("Runs: Task-3 (fetch_data), resumes at line 6")
+    assert said[2] == [1, said[2][1]]
+    assert said[2][1].startswith("Runs: Task-2 (fetch_data), starts at line 4")
+    assert said[3][0] == 4
+    assert "Waiting or ready (this loop does not say which): Task-1 on" in said[3][1]
+    assert said[4] == 0, "a closed view leaves no line highlighted"
+    assert watch.problems() == []
