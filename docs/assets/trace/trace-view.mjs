@@ -133,7 +133,7 @@ function lanes(m, go) {
   const { cols, column } = columns(m);
   const grid = element("div", { class: "trace-lanes__grid", "aria-hidden": "true" });
   grid.style.gridTemplateColumns =
-    "max-content " + cols.map((c) => (c.idle === undefined ? "1.8rem" : `${Math.min(12, Math.max(4, c.idle * 6)).toFixed(1)}rem`)).join(" ");
+    "max-content " + cols.map((c) => (c.idle === undefined ? "2rem" : `${Math.min(12, Math.max(4, c.idle * 6)).toFixed(1)}rem`)).join(" ");
   const place = (node, row, from, to = from + 1) => {
     node.style.gridRow = String(row);
     node.style.gridColumn = `${from} / ${to}`;
@@ -152,6 +152,9 @@ function lanes(m, go) {
     name.append(element("span", { class: "trace-lanes__task" }, task.name));
     if (task.coro) name.append(element("span", { class: "trace-lanes__coro" }, `${task.coro}()`));
     const mine = m.steps.get(task.id) ?? [];
+    // Queued before its first step: from the first turn that found it ready.
+    const queued = m.turns.findIndex((turn, i) => i < mine[0] && (turn.ready ?? []).includes(task.id));
+    if (queued >= 0) place(element("span", { class: "trace-lanes__ready" }, "ready"), row, column[queued], column[mine[0]]);
     mine.forEach((index, k) => {
       const turn = m.turns[index];
       const slice = place(element("span", { class: "trace-lanes__slice", "data-turn": String(index) }), row, column[index]);
@@ -198,7 +201,7 @@ function tableOf(m, go) {
     const runs = row.appendChild(element("td", {}, m.label(turn.task)));
     if (turn.eager) runs.append(" (eagerly, inside its creator's turn)");
     row.append(element("td", {}, turn.resumed === null || turn.resumed === undefined ? "outside the program" : String(turn.resumed)));
-    const then = row.appendChild(element("td"));
+    const then = row.appendChild(element("td", { class: "trace-table__then" }));
     if (turn.suspended === null) then.append(finished(m, turn.task));
     else then.append(`line ${turn.suspended}: waits on `, code(turn.waits_on ?? "?"));
     row.append(element("td", {}, turn.ready === null ? "not known" : turn.ready.map(m.label).join(", ") || "none"));

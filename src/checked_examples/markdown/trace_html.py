@@ -23,8 +23,6 @@ from ..errors import BlockError
 
 FORMAT_VERSION = 1  # the version of the trace format trace-view.mjs reads
 SUFFIX = ".trace.json"
-# How the container starts: a page with one needs the trace button's script.
-CONTAINER = '<div class="example-trace" data-example='
 
 
 def trace_path(example: str) -> str:
