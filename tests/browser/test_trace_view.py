@@ -16,6 +16,7 @@ from browser import accessibility, phone
 from browser.accessibility import SCHEMES, show_scheme
 from browser.trace_view import PAGE, fixture, put_fixture
 from checked_examples.tools.browser_site import ROOT
+from checked_examples.tools.site_pages import examples_by_page
 
 ARTIFACTS = ROOT / "artifacts" / "browser"
 
@@ -230,4 +231,67 @@ def test_the_view_draws_a_trace_handed_to_it_as_a_run_grows(page, watch, site_ur
     assert said[3][0] == 4
     assert "Waiting or ready (this loop does not say which): Task-1 on" in said[3][1]
     assert said[4] == 0, "a closed view leaves no line highlighted"
+    assert watch.problems() == []
+
+
+def test_the_check_of_recorded_traces_finds_a_line_that_is_not_the_await(page, site_url) -> None:
+    """The check below, on the fixture: right as it is, and told where a line differs."""
+    page.goto(site_url + PAGE, wait_until="networkidle")
+    wrong = fixture()
+    wrong["turns"][2]["waits_on"] = "await asyncio.sleep(1)"
+    put_fixture(page, wrong)
+    box = page.locator(".example-trace")
+    box.locator(".example-trace__open").click()
+    box.locator(".trace-view__step").wait_for()
+    assert box.evaluate(_EVERY_TURN) == ['turn 3: line 6 is not "await asyncio.sleep(1)"']
+
+
+def recorded() -> list[tuple[str, str]]:
+    """(page, example) for every example with a trace file beside it, as the build finds it."""
+    return [
+        (path, example.embedded.relative_to(example.root).as_posix())
+        for path, examples in examples_by_page().items()
+        for example in examples
+        if example.embedded
+        and example.embedded.with_suffix(".trace.json").is_file()
+        and example.output  # the button comes under the output block
+    ]
+
+
+_EVERY_TURN = """box => {
+  const view = box.querySelector(".trace-view");
+  const slider = view.querySelector(".trace-view__slider");
+  const wrong = [];
+  for (let turn = 0; turn <= Number(slider.max); turn++) {
+    slider.value = String(turn);
+    slider.dispatchEvent(new Event("input"));
+    const trace = JSON.parse(box.querySelector(".example-trace__data").textContent);
+    const step = trace.turns[turn];
+    const lines = [...document.querySelectorAll(".trace-line--resumed")];
+    if (step.resumed !== null && lines.length !== 1)
+      wrong.push(`turn ${turn + 1}: ${lines.length} lines highlighted, not line ${step.resumed}`);
+    if (step.suspended !== null) {
+      const code = lines[0]?.closest(".highlight");
+      const at = code?.querySelector(`pre code > span[id$="-${step.suspended}"]`);
+      if (at?.textContent.trim() !== step.waits_on)
+        wrong.push(`turn ${turn + 1}: line ${step.suspended} is not "${step.waits_on}"`);
+    }
+  }
+  return wrong;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "example"),
+    recorded()
+    or [pytest.param("", "", marks=pytest.mark.skip(reason="no example has a recorded trace yet"))],
+)
+def test_every_recorded_trace_steps_through_its_own_program(page, watch, site_url, path, example):
+    """Each real trace on the site: its button opens it, and at every turn the line it
+    names is highlighted in its example's code block, where each await it waited on is."""
+    page.goto(site_url + path, wait_until="networkidle")
+    box = page.locator(f'.example-trace[data-example="{example}"]')
+    box.locator(".example-trace__open").click()
+    box.locator(".trace-view__step").wait_for()
+    assert box.evaluate(_EVERY_TURN) == []
     assert watch.problems() == []

@@ -29,7 +29,8 @@ def fixture() -> dict:
     return json.loads(FIXTURE.read_text(encoding="utf-8"))
 
 
-def put_fixture(page) -> None:
-    """The fixture's button and data under its example, hidden as the build renders them."""
-    trace = fixture()
+def put_fixture(page, trace: dict | None = None) -> None:
+    """The fixture's button and data (or `trace`'s) under its example, hidden as the build
+    renders them."""
+    trace = trace or fixture()
     page.evaluate(_INSERT, [Path(trace["example"]).name, trace_markup(trace)])
