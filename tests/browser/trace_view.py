@@ -3,7 +3,8 @@
 Until the pages carry real recorded traces (`trace="true"` fences, recorded by
 `make update-examples`), the tests put the HAND-MADE fixture of the gather example
 (trace_fixtures/) into its page, rendered by the build's own code (trace_html.py), where
-the build would put it: after the example's output block and timeline.
+the build would put it: after the example's output block and timeline (in place of the
+example's recorded trace, if it has one by then).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ FIXTURE = Path(__file__).parent / "trace_fixtures" / "hand_made_for_tests_gather
 PAGE = "running-several-coroutines/"
 
 _INSERT = """([name, markup]) => {
+  // A recorded trace of the same example, once there is one, makes way for the fixture.
+  document.querySelector(`.example-trace[data-example$="/${name}"]`)?.remove();
   const titles = [...document.querySelectorAll(".highlight > .filename")];
   let at = titles.find(t => t.textContent === name).parentElement;
   const under = ".example-run, .example-output, .example-stderr, .example-timeline";

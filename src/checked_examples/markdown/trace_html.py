@@ -19,15 +19,15 @@ import html
 import json
 from pathlib import Path
 
+from ..embed import TRACE_SUFFIX
 from ..errors import BlockError
 
 FORMAT_VERSION = 1  # the version of the trace format trace-view.mjs reads
-SUFFIX = ".trace.json"
 
 
 def trace_path(example: str) -> str:
     """Where the trace of `example` (a path under examples/, ending in .py) is kept."""
-    return str(Path(example).with_suffix(SUFFIX))
+    return str(Path(example).with_suffix(TRACE_SUFFIX))
 
 
 def trace_html(root: Path, example: str | None) -> str:
