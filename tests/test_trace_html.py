@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from test_docs_hooks import PAGE, _in_a_project, render  # noqa: F401 (a fixture)
 
+from checked_examples.embed import example_files
 from checked_examples.markdown.fences import ExampleFenceError
 
 EXAMPLE = "examples/page/gather_lesson.py"
@@ -87,3 +88,8 @@ def test_a_trace_that_is_not_this_examples_fails_the_build_at_its_output(change,
     ) as error:
         render(PAGE)
     assert message in str(error.value)
+
+
+def test_a_trace_beside_its_example_is_no_orphan_program() -> None:
+    write_trace(TRACE)
+    assert example_files(Path.cwd()) == [Path.cwd() / EXAMPLE]
