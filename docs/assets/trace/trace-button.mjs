@@ -1,7 +1,7 @@
 // "Step through this run" under an example whose real run was recorded: shows the button
 // the build rendered hidden (src/checked_examples/markdown/trace_html.py), and on its
 // first click imports the view (trace-view.mjs) and its style, so a page carries only the
-// button and the trace's JSON until a reader opens it. A page read without JavaScript has
+// button and the trace's JSON (its data-trace attribute) until a reader opens it. A page read without JavaScript has
 // no button that does nothing.
 //
 // Like run-button.mjs, it relies on nothing of the theme: clicks are delegated to the
@@ -26,7 +26,7 @@ async function toggle(button) {
   view.dataset.drawn = "true";
   try {
     const { showTrace, programBlockBefore, ensureStyle } = await import(VIEW_URL.href);
-    const trace = JSON.parse(box.querySelector(".example-trace__data").textContent);
+    const trace = JSON.parse(box.dataset.trace);
     await ensureStyle();
     views.set(view, showTrace(view, trace, programBlockBefore(box)));
   } catch (error) {

@@ -2,8 +2,10 @@
 
 When an example's file has a trace beside it (`examples/<page>/<lesson>.trace.json`,
 recorded from a real run by `make update-examples`), the output block under it is
-followed by a "Step through this run" button and the trace itself, as JSON in a
-`<script type="application/json">`: a few kB, which the browser never runs. Both are
+followed by a "Step through this run" button and the trace itself, as JSON in the
+`data-trace` attribute of their container: a few kB. Not in a `<script
+type="application/json">`: Material's instant navigation runs a page's scripts again as
+JavaScript, type or not, and the JSON would fail there. Both are
 rendered hidden: docs/assets/trace/trace-button.mjs shows the button and, on its first
 click, imports the view (trace-view.mjs), so nothing of the view is requested before a
 reader asks for it, and a page read without JavaScript has no button that does nothing.
@@ -53,15 +55,14 @@ def trace_html(root: Path, example: str | None) -> str:
 def trace_markup(trace: dict) -> str:
     """The hidden button and the data, for a trace already read and checked."""
     example = trace["example"]
-    # Compact, and no "</script>" can end the element early: "<" as its JSON escape.
-    data = json.dumps(trace, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
+    data = html.escape(json.dumps(trace, separators=(",", ":"), ensure_ascii=False))
     lesson = Path(example).stem
     view = f"trace-{lesson}"
     return (
-        f'<div class="example-trace" data-example="{html.escape(example)}" hidden>'
+        f'<div class="example-trace" data-example="{html.escape(example)}" data-trace="{data}" '
+        "hidden>"
         f'<button type="button" class="md-button example-trace__open" aria-expanded="false" '
         f'aria-controls="{view}">Step through this run</button>'
-        f'<script type="application/json" class="example-trace__data">{data}</script>'
         f'<div class="example-trace__view" id="{view}" hidden></div>'
         "</div>"
     )
