@@ -64,13 +64,13 @@ def test_a_trace_file_puts_its_button_and_data_after_the_output_and_timeline() -
         < html.index('class="example-trace"')
     )
     box = re.search(
-        r'<div class="example-trace" data-example="([^"]+)" data-trace="[^"]*" hidden>', html
+        r'<div class="example-trace" data-example="([^"]+)" data-trace=\'[^\']*\' hidden>', html
     )
     assert box, "no container"
     assert box[1] == EXAMPLE
     assert 'aria-expanded="false" aria-controls="trace-gather_lesson"' in html
     assert '<div class="example-trace__view" id="trace-gather_lesson" hidden>' in html
-    data = re.search(r'data-trace="([^"]*)"', html)
+    data = re.search(r"data-trace='([^']*)'", html)
     assert data, "no data"
     assert json.loads(unescape(data[1])) == TRACE  # whole, though it holds quotes and tags
 
