@@ -253,7 +253,7 @@ export function showTrace(container, trace, codeBlock = null) {
   const back = controls.appendChild(element("button", { type: "button", class: "md-button trace-view__back" }, "Back"));
   const step = controls.appendChild(element("button", { type: "button", class: "md-button trace-view__step" }, "Step"));
   const sliderId = `trace-view-${number}-turn`;
-  const sliderLabel = controls.appendChild(element("label", { for: sliderId, class: "trace-view__label" }, "Turn"));
+  controls.append(element("label", { for: sliderId, class: "trace-view__label" }, "Turn"));
   const slider = controls.appendChild(element("input", { type: "range", id: sliderId, min: "0", step: "1", class: "trace-view__slider" }));
   const where = controls.appendChild(element("output", { for: sliderId, class: "trace-view__where" }));
   const status = container.appendChild(element("div", { class: "trace-view__status" }));
@@ -262,7 +262,6 @@ export function showTrace(container, trace, codeBlock = null) {
   );
   const tableBox = container.appendChild(element("div", { class: "trace-view__table", role: "region", tabindex: "0", "aria-label": "Every turn, as a table" }));
   const live = container.appendChild(element("p", { class: "trace-view__live", role: "status", "aria-live": "polite" }));
-  void sliderLabel;
 
   function draw() {
     const tasks = m.trace.tasks.length;
