@@ -149,7 +149,7 @@ def test_each_turn_says_who_runs_who_is_ready_and_who_waits_on_what(page, site_u
     assert page.locator(".trace-lanes__name").all_inner_texts() == [
         f"{task['name']}\n{task['coro']}()" for task in TRACE["tasks"]
     ]
-    assert page.locator(".trace-lanes__slice").count() == len(TURNS)
+    assert page.locator(".trace-lanes .trace-lanes__slice").count() == len(TURNS)
     current = page.locator(".trace-lanes__slice--current")
     assert current.get_attribute("data-turn") == str(len(TURNS) - 1)
 
@@ -312,4 +312,14 @@ def test_every_recorded_trace_steps_through_its_own_program(page, watch, server_
     box.locator(".example-trace__open").click()
     box.locator(".trace-view__step").wait_for()
     assert box.evaluate(_EVERY_TURN) == []
+    # Its own marks (a cancelled task's, a raised one's) in both schemes, at its last turn.
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(accessibility.axe_script())
+    for scheme in SCHEMES:
+        show_scheme(page, scheme)
+        found = page.evaluate(
+            "where => axe.run({include: [[where]]}, {resultTypes: ['violations']})",
+            f'.example-trace[data-example="{example}"]',
+        )["violations"]
+        assert accessibility.axe_report(found) == [], scheme
     assert watch.problems() == []

@@ -161,7 +161,12 @@ function lanes(m, go) {
       slice.addEventListener("click", () => go(index));
       const next = mine[k + 1];
       if (turn.suspended === null || next === undefined) {
-        if (turn.suspended === null) slice.classList.add("trace-lanes__slice--last");
+        if (turn.suspended === null) {
+          // How it ended, marked on its last slice: cancelled or raised.
+          const mark = { cancelled: "✕", exception: "!" }[task.outcome];
+          if (mark) slice.textContent = mark;
+          slice.title = `${task.name} ends: ${task.outcome ?? "finished"}`;
+        }
         return;
       }
       // Waiting from the column after this slice up to the next; ready from the first
@@ -257,6 +262,15 @@ export function showTrace(container, trace, codeBlock = null) {
   const slider = controls.appendChild(element("input", { type: "range", id: sliderId, min: "0", step: "1", class: "trace-view__slider" }));
   const where = controls.appendChild(element("output", { for: sliderId, class: "trace-view__where" }));
   const status = container.appendChild(element("div", { class: "trace-view__status" }));
+  const legend = container.appendChild(element("p", { class: "trace-view__legend" }));
+  legend.append(
+    element("span", { class: "trace-lanes__slice trace-view__key", "aria-hidden": "true" }),
+    " its code runs (✕ cancelled, ! raised) ",
+    element("span", { class: "trace-lanes__ready trace-view__key", "aria-hidden": "true" }),
+    " ready ",
+    element("span", { class: "trace-lanes__wait trace-view__key", "aria-hidden": "true" }),
+    " waits (how long · on what); one column per turn, and one for each time the loop idles",
+  );
   const lanesBox = container.appendChild(
     element("div", { class: "trace-lanes", role: "region", tabindex: "0", "aria-label": "Lanes: one per task (the table below says the same)" }),
   );
