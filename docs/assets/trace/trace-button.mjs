@@ -28,7 +28,9 @@ async function toggle(button) {
     const { showTrace, programBlockBefore, ensureStyle } = await import(VIEW_URL.href);
     const trace = JSON.parse(box.dataset.trace);
     await ensureStyle();
-    views.set(view, showTrace(view, trace, programBlockBefore(box)));
+    const shown = showTrace(view, trace, programBlockBefore(box));
+    views.set(view, shown);
+    shown.setActive(button.getAttribute("aria-expanded") === "true"); // closed while loading?
   } catch (error) {
     delete view.dataset.drawn; // the next click tries again
     view.textContent = `The run could not be shown: ${error.message}`;
