@@ -214,6 +214,16 @@ _LIVE = """async ([url, trace]) => {
   said.push([view.turn, container.querySelector(".trace-view__states").textContent]);
   view.setActive(false);
   said.push(document.querySelectorAll(".trace-line--resumed").length);
+  // A reader's runs, one after another, after the same element: the last one alone shows.
+  const { showRunTrace } = await import(url);
+  const live = document.createElement("pre");
+  container.after(live);
+  showRunTrace(live, trace, title.parentElement).go(3);
+  showRunTrace(live, partial, title.parentElement);
+  const shown = [...document.querySelectorAll(".example-trace--run")];
+  const where = box => box.querySelector(".trace-view__where").textContent;
+  said.push(shown.map(box => [box.previousElementSibling === live, where(box)]));
+  said.push(document.querySelectorAll(".trace-line--resumed").length);
   return said;
 }"""
 
@@ -231,6 +241,8 @@ def test_the_view_draws_a_trace_handed_to_it_as_a_run_grows(page, watch, site_ur
     assert said[3][0] == 4
     assert "Waiting or ready (this loop does not say which): Task-1 on" in said[3][1]
     assert said[4] == 0, "a closed view leaves no line highlighted"
+    assert said[5] == [[True, "1 of 3 · 0.000 s"]]
+    assert said[6] == 1, "the replaced run's highlight went with it"
     assert watch.problems() == []
 
 

@@ -18,7 +18,14 @@
 //
 // `container` is emptied and filled; `codeBlock` is the program's code block (an element
 // holding Material's per-line spans, `<span id="__span-N-LINE">`, which pymdownx.highlight
-// renders with `line_spans`), or null: the line is then only named, not highlighted.
+// renders with `line_spans`), or null: the line is then only named, not highlighted (pass
+// null when the reader ran an edited program: the page's lines are not its lines).
+//
+// For the Run button, one call puts a reader's run right after an element inside its
+// controls (their live output, say; not after the controls' own <div>, whose next sibling
+// run-button.mjs reads as the output block), and the next run's trace replaces it there:
+//
+//   const view = showRunTrace(afterElement, trace, codeBlock);  // a controller, as above
 
 const STYLE_URL = new URL("./trace.css", import.meta.url);
 const IDLE = 0.01; // seconds without a turn drawn as a column of their own ("+1.0 s")
@@ -427,4 +434,21 @@ function scrollInto(box, target, axis) {
     else if (inner.right > outer.right) box.scrollLeft += inner.right - outer.right;
   } else if (inner.top < outer.top) box.scrollTop -= outer.top - inner.top;
   else if (inner.bottom > outer.bottom) box.scrollTop += inner.bottom - outer.bottom;
+}
+
+const runViews = new WeakMap(); // the element a reader's run is shown after -> its view
+
+/** A reader's run (a trace made in Pyodide, same format) shown right after `after`, under
+ * a title of its own, in place of the run shown there before. To follow one run as it
+ * grows, call `update` on the controller it returns. */
+export function showRunTrace(after, trace, codeBlock = null) {
+  const before = runViews.get(after);
+  before?.view.setActive(false);
+  before?.box.remove();
+  const box = element("div", { class: "example-trace example-trace--run" });
+  box.append(element("p", { class: "example-trace__title" }, "Your run, turn by turn"));
+  const view = showTrace(box.appendChild(element("div", { class: "example-trace__view" })), trace, codeBlock);
+  after.after(box);
+  runViews.set(after, { box, view });
+  return view;
 }
