@@ -32,6 +32,7 @@ from .output_html import output_html
 from .quiz import quiz_html
 from .run_html import exercise_html, run_html
 from .timeline import timeline_svg
+from .trace_html import trace_html
 
 PROGRAM_LANGUAGES = ("py", "python")
 # The render keys superfences checks before highlighting, as its default fence does.
@@ -47,6 +48,7 @@ class _Example:
     start: int  # the line of its opening fence, 0-based
     settings: Settings
     name: str  # the embedded file's name (or the title it was given)
+    path: str | None = None  # the embedded file, under examples/
 
 
 @dataclass
@@ -108,7 +110,7 @@ def format_program(src, language, class_name, options, md, **kwargs) -> str:
         options["title"] = name
         if settings.requires_text:
             options["title"] += f" (Python {settings.requires_text}+)"
-    _page(md, position.lines).example = _Example(position.index, settings, name)
+    _page(md, position.lines).example = _Example(position.index, settings, name, path)
     highlight = md.preprocessors["fenced_code_block"].highlight  # superfences' default fence
     program = highlight(src=src, language=language, options=options, md=md, **kwargs)
     if exercise:
@@ -152,5 +154,9 @@ def format_output(src, language, class_name, options, md, **kwargs) -> str:
         except SettingsError as error:
             raise _fail(block.line, error) from None
     page.pieces += len(parts)
+    try:
+        parts.append(trace_html(Path.cwd(), example.path))  # its recorded run, if any
+    except BlockError as error:
+        raise _fail(block.line, error) from None
     page.example = None
     return "\n".join(parts)

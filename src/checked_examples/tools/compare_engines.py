@@ -5,7 +5,7 @@
 Reads both builds page by page and compares, piece by piece, the HTML of every
 example: the program (its code and title), its Run controls (or why a browser cannot
 run it) and the script that drives them, the output block (each line with its checked
-time, the stderr notes under it) and the timeline. Prints one line
+time, the stderr notes under it), the timeline and a recorded run's trace. Prints one line
 per page and the first difference of each piece that differs; exits 1 if any
 does. The rest of a page (theme, navigation, search) is not compared here: the
 README's "Engine status" says where the engines part.
@@ -42,6 +42,7 @@ PIECES = {
     "timeline": ("figure", "example-timeline"),
     "quiz": ("div", "example-quiz"),  # predict the output (markdown/quiz.py)
     "exercise-list": ("div", "exercise-list"),  # the Exercises page (markdown/exercise_list.py)
+    "trace": ("div", "example-trace"),  # a recorded run's button and data (trace_html.py)
 }
 
 
