@@ -14,6 +14,9 @@
 
 const WORKER_URL = new URL("./run-worker.mjs", import.meta.url);
 const STYLE_URL = new URL("./run.css", import.meta.url);
+// The code editor (editor.mjs) takes a text box's place on its first use: nothing of it
+// is fetched before.
+const useEditor = (text) => import("./editor.mjs").then((editor) => editor.upgrade(text), (error) => console.warn(error));
 
 // What this browser lacks to run Python here, or null. JSPI (WebAssembly stack
 // switching) lets asyncio.run() wait for the browser's timers as CPython waits.
@@ -304,6 +307,7 @@ function toggleEditor(box) {
   state.editor.hidden = !opening;
   state.reset.hidden = !opening;
   state.edit.setAttribute("aria-expanded", String(opening));
+  if (opening) useEditor(state.text);
   if (opening) state.text.focus();
 }
 
@@ -380,6 +384,7 @@ function setUpExercise(box) {
     "Your program: it starts as the program above; change it until it meets the goal below (Ctrl+Enter checks it)");
   const text = element("textarea", { id: `example-exercise-text-${n}`, spellcheck: "false", autocapitalize: "off", autocomplete: "off", "aria-keyshortcuts": "Control+Enter", rows: "14" });
   text.value = pageProgram(box);
+  text.addEventListener("focus", () => useEditor(text), { once: true });
   editor.append(label, text);
 
   const bar = element("div", { class: "example-run__bar" });
