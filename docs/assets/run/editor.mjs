@@ -46,7 +46,7 @@ export async function upgrade(text) {
   const focused = document.activeElement === text;
   const start = text.selectionStart ?? 0;
   const attributes = {
-    "aria-describedby": hint.id,
+    "aria-describedby": [text.getAttribute("aria-describedby"), hint.id].filter(Boolean).join(" "),
     "aria-keyshortcuts": text.getAttribute("aria-keyshortcuts") || "",
     spellcheck: "false",
     autocapitalize: "off",

@@ -149,6 +149,7 @@ let counter = 0;
 
 function setUp(box) {
   if (examples.has(box)) return;
+  if (box.dataset.playground !== undefined) box.classList.add("example-run"); // its parts are a Run box's
   const name = box.dataset.name;
   const missing = missingFeature();
   box.hidden = false;
@@ -169,6 +170,7 @@ function setUp(box) {
   const reset = element("button", { type: "button", class: "example-run__reset md-button", hidden: "", "aria-label": `Reset ${name} to the page's program` }, "Reset");
   const status = element("span", { class: "example-run__status", role: "status" });
   bar.append(run, stop, edit, reset, status);
+  reset.after(element("button", { type: "button", class: "example-run__share md-button", hidden: "", "aria-label": `Share your version of ${name} as a link` }, "Share"));
 
   const editor = element("div", { class: "example-run__editor", id: `example-run-editor-${n}`, hidden: "" });
   const label = element("label", { for: `example-run-text-${n}` },
@@ -188,10 +190,24 @@ function setUp(box) {
   result.append(live, verdict, diff);
   box.append(bar, editor, result);
   examples.set(box, { name, run, stop, edit, reset, status, editor, text, result, title, code, verdict, diff, edited: false });
+  if (box.dataset.playground !== undefined) openPlayground(box);
+}
+
+// The playground (docs/playground.md): its editor is open from the start, holding the
+// starter above it; the code editor itself comes on the text box's first focus.
+function openPlayground(box) {
+  const state = examples.get(box);
+  state.text.value = pageProgram(box);
+  state.editor.hidden = state.reset.hidden = box.querySelector(".example-run__share").hidden = false;
+  state.edit.hidden = true;
+  state.reset.setAttribute("aria-label", "Start again from the starter program");
+  state.editor.querySelector("label").textContent = "Your program (Ctrl+Enter runs it)";
+  state.text.addEventListener("focus", () => useEditor(state.text), { once: true });
 }
 
 function setUpAll(root = document) {
   for (const box of root.querySelectorAll(".example-run[data-name]")) setUp(box);
+  for (const box of root.querySelectorAll(".example-playground[data-name]")) setUp(box);
   for (const box of root.querySelectorAll(".example-exercise[data-name]")) setUpExercise(box);
 }
 
@@ -224,6 +240,7 @@ const WORDS = {
 
 function showVerdict(state, promise, findings, edited) {
   const who = edited ? "Your edited program" : "The program";
+  if (state.editor.closest("[data-playground]")) return showEnding(state, findings);
   if (promise.lines === null) findings = findings.filter((f) => f.kind !== "no-output-block");
   const matched = findings.length === 0;
   state.verdict.className = `example-run__verdict example-run__verdict--${matched ? "same" : "differs"}`;
@@ -274,7 +291,7 @@ async function start(box) {
       if (data.type === "line") addLine(state, data);
       if (data.type === "done") {
         const { observed, findings } = data;
-        state.status.textContent = `Ended after ${observed.seconds.toFixed(2)} s (the page: ~${promise.duration} s).`;
+        state.status.textContent = `Ended after ${observed.seconds.toFixed(2)} s` + (box.dataset.playground !== undefined ? "." : ` (the page: ~${promise.duration} s).`);
         // For the browser suite, which judges the same run with the Python judge itself.
         box.exampleRun = { promise, observed, findings };
         showVerdict(state, promise, findings, edited);
@@ -300,12 +317,25 @@ async function start(box) {
   state.stop.hidden = true;
 }
 
+// How a program with nothing to compare with (the playground's) ended.
+function showEnding(state, findings) {
+  const exit = findings.find((f) => f.kind === "exit");
+  state.verdict.className = "example-run__verdict";
+  state.verdict.textContent = exit
+    ? `It ended with an error (exit status ${exit.measured}): its traceback is above, in italics.`
+    : findings.some((f) => f.kind === "stderr")
+      ? "It ended, and wrote to stderr (in italics above)."
+      : "It ended normally.";
+  state.diff.hidden = true;
+}
+
 function toggleEditor(box) {
   const state = examples.get(box);
   const opening = state.editor.hidden;
   if (opening && !state.text.value) state.text.value = pageProgram(box);
   state.editor.hidden = !opening;
   state.reset.hidden = !opening;
+  box.querySelector(".example-run__share").hidden = !opening;
   state.edit.setAttribute("aria-expanded", String(opening));
   if (opening) useEditor(state.text);
   if (opening) state.text.focus();
@@ -313,9 +343,17 @@ function toggleEditor(box) {
 
 function resetEditor(box) {
   const state = examples.get(box);
+  state.editor.querySelector(".example-run__from-link")?.remove();
+  if (box.dataset.playground !== undefined) {
+    state.text.value = pageProgram(box);
+    state.result.hidden = true;
+    state.text.focus();
+    return;
+  }
   state.text.value = pageProgram(box);
   state.editor.hidden = true;
   state.reset.hidden = true;
+  box.querySelector(".example-run__share").hidden = true;
   state.edit.setAttribute("aria-expanded", "false");
   state.result.hidden = true;
   state.edit.focus();
@@ -573,6 +611,8 @@ document.addEventListener("click", (event) => {
   else if (button.classList.contains("example-run__stop")) examples.get(box)?.stopRun?.();
   else if (button.classList.contains("example-run__edit")) toggleEditor(box);
   else if (button.classList.contains("example-run__reset")) resetEditor(box);
+  else if (button.classList.contains("example-run__share"))
+    import("./share.mjs").then((share) => share.share(examples.get(box).text.value, box.dataset.name, examples.get(box).status));
 });
 
 document.addEventListener("keydown", (event) => {
@@ -595,3 +635,14 @@ new MutationObserver((changes) => {
     setUpAll();
 }).observe(document.body, { childList: true, subtree: true });
 setUpAll();
+
+// A page opened from a shared link (share.mjs): its program in its example's editor,
+// marked as the link's; it runs only on a click.
+if (location.hash.startsWith("#run="))
+  import("./share.mjs").then((share) => share.openShared((name) => {
+    const box = [...document.querySelectorAll(".example-run[data-name]")].find((found) => found.dataset.name === name);
+    const state = box && examples.get(box);
+    if (!state) return null;
+    if (state.editor.hidden) toggleEditor(box);
+    return state.text;
+  }));
