@@ -200,7 +200,7 @@ function openPlayground(box) {
   state.text.value = pageProgram(box);
   state.editor.hidden = state.reset.hidden = box.querySelector(".example-run__share").hidden = false;
   state.edit.hidden = true;
-  state.reset.setAttribute("aria-label", "Start again from the starter program");
+  state.reset.setAttribute("aria-label", "Reset to the starter program");
   state.editor.querySelector("label").textContent = "Your program (Ctrl+Enter runs it)";
   state.text.addEventListener("focus", () => useEditor(state.text), { once: true });
 }

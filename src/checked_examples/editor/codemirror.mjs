@@ -12,7 +12,7 @@ import { defaultKeymap, history, historyKeymap, indentLess, indentMore } from "@
 import { python } from "@codemirror/lang-python";
 import { bracketMatching, HighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { EditorState, Prec } from "@codemirror/state";
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
+import { drawSelection, EditorView, keymap, lineNumbers } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 
 const hl = (name) => `var(--md-code-hl-${name}-color)`;
@@ -41,9 +41,9 @@ const theme = EditorView.theme({
   ".cm-scroller": { fontFamily: "var(--md-code-font-family, monospace)", lineHeight: "1.5", minHeight: "8em", maxHeight: "32em" },
   ".cm-content": { caretColor: "var(--md-code-fg-color)" },
   ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--md-code-fg-color)" },
-  // The comment colour: accessibility.css made it readable on the code background.
+  // The comment colour: accessibility.css made it readable on the code background. No
+  // active line's background: the comments and line numbers on it fell short (dark).
   ".cm-gutters": { color: hl("comment"), backgroundColor: "var(--md-code-bg-color)", border: "none" },
-  ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "var(--md-default-fg-color--lightest)" },
   "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection": {
     backgroundColor: "var(--md-accent-fg-color--transparent)",
   },
@@ -57,13 +57,11 @@ export function createEditor({ parent, doc, attributes, selection }) {
     selection,
     extensions: [
       lineNumbers(),
-      highlightActiveLineGutter(),
       history(),
       drawSelection(),
       indentOnInput(),
       bracketMatching(),
       closeBrackets(),
-      highlightActiveLine(),
       python(),
       indentUnit.of("    "),
       EditorState.tabSize.of(4),
