@@ -38,7 +38,7 @@ const theme = EditorView.theme({
     borderRadius: "0.1rem",
   },
   "&.cm-focused": { outline: "2px solid var(--md-accent-fg-color)", outlineOffset: "1px" },
-  ".cm-scroller": { fontFamily: "var(--md-code-font-family, monospace)", lineHeight: "1.5", minHeight: "8em", maxHeight: "32em" },
+  ".cm-scroller": { fontFamily: "var(--md-code-font-family, monospace)", lineHeight: "1.5", minHeight: "8em" },
   ".cm-content": { caretColor: "var(--md-code-fg-color)" },
   ".cm-cursor, .cm-dropCursor": { borderLeftColor: "var(--md-code-fg-color)" },
   // The comment colour: accessibility.css made it readable on the code background. No
