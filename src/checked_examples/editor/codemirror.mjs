@@ -9,7 +9,7 @@
 
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentLess, indentMore } from "@codemirror/commands";
-import { python } from "@codemirror/lang-python";
+import { pythonLanguage } from "@codemirror/lang-python";
 import { bracketMatching, HighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { EditorState, Prec } from "@codemirror/state";
 import { drawSelection, EditorView, keymap, lineNumbers } from "@codemirror/view";
@@ -62,7 +62,9 @@ export function createEditor({ parent, doc, attributes, selection }) {
       indentOnInput(),
       bracketMatching(),
       closeBrackets(),
-      python(),
+      // The language alone: python() adds completion sources, for a completion popup
+      // this editor does not have.
+      pythonLanguage,
       indentUnit.of("    "),
       EditorState.tabSize.of(4),
       syntaxHighlighting(highlighting),
