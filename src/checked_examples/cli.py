@@ -27,12 +27,14 @@ from .paths import ROOT
 
 
 def runtime(argv: list[str]) -> int:
-    """Put the Run button's runtime among the site's files (docs/assets/run/)."""
-    from . import runtime
+    """Put the Run button's runtime and the code editor among the site's files (assets/run/)."""
+    from . import editor, runtime
 
     why_not = runtime.install()
     if why_not:
         print(f"No Run buttons in this build: {why_not}")
+    elif problem := editor.bundle(runtime.TARGET):
+        print(f"No code editor in this build (its text boxes stay plain): {problem}")
     return 0
 
 

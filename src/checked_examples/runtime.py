@@ -11,7 +11,8 @@ into docs/assets/run/, where git ignores them:
   runner, and what they import (standard library only);
 - `environment.json`: Python's start-up settings for an example (program.py);
 - `codemirror.mjs`: the code editor, CodeMirror bundled into one module (editor/), built
-  only when missing or stale; without it the editors are plain text boxes.
+  only when missing or stale (`python -m checked_examples runtime` asks editor.bundle);
+  without it the editors are plain text boxes.
 
 Without node_modules/pyodide (no npm here) it removes them, and the build renders no
 Run controls: the Markdown extension asks `installed()`.
@@ -84,7 +85,7 @@ def install(target: Path = TARGET) -> str | None:
             info = zipfile.ZipInfo(f"checked_examples/{name}", date_time=(2020, 1, 1, 0, 0, 0))
             archive.writestr(info, (package / name).read_bytes(), zipfile.ZIP_DEFLATED)
     (target / ENVIRONMENT_FILE).write_text(json.dumps(ENVIRONMENT, indent=1) + "\n")
-    return editor.bundle(target)
+    return None
 
 
 def remove(target: Path = TARGET) -> None:
