@@ -80,7 +80,9 @@ def test_the_starter_fails_for_its_declared_reason_in_the_solvers_words(exercise
 def test_a_solution_typed_by_keyboard_is_marked_solved_and_stays_so(exercise_page) -> None:
     page, watch = exercise_page
     box = the_exercise(page)
-    box.locator("textarea").focus()  # the code editor takes its place, focused
+    # Its label leads to the editor: the code editor takes the text box's place on its
+    # first focus (or has, if a test before focused it), and has the focus.
+    box.locator(".example-exercise__editor label").click()
     code_editor.wait_for_editor(box)
     assert page.evaluate("document.activeElement.classList.contains('cm-content')")
     code_editor.type_program(page, box, SOLUTION)  # Tab and Shift+Tab indent it
