@@ -211,6 +211,17 @@ def test_the_playground_runs_a_typed_program_and_stop_ends_one(browser, site_url
     assert ran.stdout == ["tick 1", "tick 2", "tick 3", "héllo ✓"], ran.status
     assert ran.verdict == "It ended normally."
     assert ran.status.startswith("Ended after 0.")
+    # A program that fails is told so, with its traceback shown as it ran.
+    box.locator(".cm-content").focus()
+    code_editor.type_program(page, box, "print('before')\n1 / 0\n")
+    box.locator(".example-run__run").click()
+    box.locator(".example-run__run:not([disabled])").wait_for(timeout=FIRST_LOAD * 1000)
+    failed = read(box)
+    assert failed.stdout == ["before"]
+    assert failed.lines[-1] == "ZeroDivisionError: division by zero"
+    assert failed.verdict == (
+        "It ended with an error (exit status 1): its traceback is above, in italics."
+    )
     box.locator(".example-run__reset").click()
     assert code_editor.text_of(box) == starter
     assert watch.problems() == []
