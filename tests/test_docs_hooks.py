@@ -474,3 +474,39 @@ def test_the_exercises_page_lists_every_exercise_of_the_site_by_lesson(monkeypat
     html = render(f"# Exercises\n\n{MARKER}\n")
     assert '<a href="page.md#your-turn-wait-less-again">Wait less again</a>' in html
     assert html.count("exercise-list__state") == 2
+
+
+PLAYGROUND_PAGE = """\
+# Playground
+
+```playground
+import asyncio
+
+print("hi")
+```
+"""
+
+
+def test_a_playground_fence_shows_its_starter_and_the_controls_the_script_fills(
+    monkeypatch,
+) -> None:
+    monkeypatch.setattr(runtime, "installed", lambda: True)
+    html = render(PLAYGROUND_PAGE)
+    block = piece(html, "language-python")
+    assert '<span class="filename">playground.py</span>' in block
+    parser = TextOnly()
+    parser.feed(block.split("<code>", 1)[1].split("</code>", 1)[0])
+    assert "".join(parser.text) == 'import asyncio\n\nprint("hi")\n'
+    controls = html[html.index(block) + len(block) :]
+    assert controls.lstrip().startswith(
+        '<div class="example-playground" data-name="playground.py" data-playground=""'
+    )
+    # No example: no Run control of an example's kind, for the suite or compare-engines.
+    assert 'class="example-run"' not in html
+    monkeypatch.setattr(runtime, "installed", lambda: False)
+    assert "example-playground" not in render(PLAYGROUND_PAGE)
+
+
+def test_a_playground_fence_takes_no_settings() -> None:
+    with pytest.raises(ExampleFenceError, match=r"^3: a playground fence takes no settings"):
+        render('# Playground\n\n```playground {duration="2"}\nprint("hi")\n```\n')

@@ -27,13 +27,15 @@ from .paths import ROOT
 
 
 def runtime(argv: list[str]) -> int:
-    """Put the Run button's runtime, and the exercises' downloadable checkers, among the
-    site's files (docs/assets/run/)."""
-    from . import checker, runtime
+    """Put the Run button's runtime, the code editor and the exercises' downloadable
+    checkers among the site's files (docs/assets/run/)."""
+    from . import checker, editor, runtime
 
     why_not = runtime.install()
     if why_not:
         print(f"No Run buttons in this build: {why_not}")
+    elif problem := editor.bundle(runtime.TARGET):
+        print(f"No code editor in this build (its text boxes stay plain): {problem}")
     # The exercises a browser cannot run are checked on the reader's machine.
     checker.install()
     return 0

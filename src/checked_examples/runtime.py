@@ -9,7 +9,10 @@ into docs/assets/run/, where git ignores them:
   standard library and the package list the loader reads at start-up;
 - `checked_examples.zip`: the modules of this package the browser runs: the judge, the
   runner, and what they import (standard library only);
-- `environment.json`: Python's start-up settings for an example (program.py).
+- `environment.json`: Python's start-up settings for an example (program.py);
+- `codemirror.mjs`: the code editor, CodeMirror bundled into one module (editor/), built
+  only when missing or stale (`python -m checked_examples runtime` asks editor.bundle);
+  without it the editors are plain text boxes.
 
 Without node_modules/pyodide (no npm here) it removes them, and the build renders no
 Run controls: the Markdown extension asks `installed()`.
@@ -22,6 +25,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from . import editor
 from .paths import DOCS, ROOT
 from .program import ENVIRONMENT
 
@@ -86,7 +90,7 @@ def install(target: Path = TARGET) -> str | None:
 
 def remove(target: Path = TARGET) -> None:
     shutil.rmtree(target / "pyodide", ignore_errors=True)
-    for name in (PACKAGE_ZIP, ENVIRONMENT_FILE):
+    for name in (PACKAGE_ZIP, ENVIRONMENT_FILE, editor.BUNDLE):
         (target / name).unlink(missing_ok=True)
 
 

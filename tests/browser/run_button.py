@@ -22,6 +22,10 @@ RUNTIME_PARTS = (
     "/assets/run/engine.mjs",
     "/assets/run/checked_examples.zip",
     "/assets/run/environment.json",
+    # The code editor (editor.mjs and its bundle) and the share link's module.
+    "/assets/run/editor.mjs",
+    "/assets/run/codemirror.mjs",
+    "/assets/run/share.mjs",
 )
 RUN_BUTTON_MODULE = "assets/run/run-button.mjs"
 FIRST_LOAD = 60.0  # seconds a cold load of Python may take on a loaded 2-core machine
@@ -79,7 +83,11 @@ def shown_problems(page, examples) -> list[str]:
     runnable = len(examples) - len(declared) if runtime_built() else 0
     found = []
     # An exercise's Check (exercise.py) is its block's button.
-    controls = ".example-run[data-name]:not([hidden]), .example-exercise[data-name]:not([hidden])"
+    # The playground (markdown/playground.py) is no example.
+    controls = (
+        ".example-run[data-name]:not([hidden]):not(.example-playground), "
+        ".example-exercise[data-name]:not([hidden])"
+    )
     if (buttons := page.locator(controls).count()) != runnable:
         found.append(f"{buttons} Run buttons shown for {runnable} runnable examples")
     shown = page.locator(".example-run--no").all_inner_texts()

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browser import accessibility, phone
+from browser import accessibility, code_editor, phone
 from browser.accessibility import SCHEMES, show_scheme
 from browser.conftest import DESKTOP
 from browser.run_button import FIRST_LOAD, require_runtime
@@ -26,7 +26,7 @@ from checked_examples.paths import ROOT
 pytestmark = [pytest.mark.xdist_group("exercises"), pytest.mark.long]
 PATH = "semaphores/"
 FOLDER = ROOT / "examples" / "semaphores" / "exercises" / "two_requests_at_a_time"
-# The solution, as a reader would type it: the editor adds no indentation of its own.
+# The solution, as a reader types it into the code editor (code_editor.py).
 SOLUTION = (FOLDER / "solution.py").read_text(encoding="utf-8")
 
 
@@ -80,12 +80,13 @@ def test_the_starter_fails_for_its_declared_reason_in_the_solvers_words(exercise
 def test_a_solution_typed_by_keyboard_is_marked_solved_and_stays_so(exercise_page) -> None:
     page, watch = exercise_page
     box = the_exercise(page)
-    editor = box.locator("textarea")
-    editor.focus()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Delete")
-    page.keyboard.type(SOLUTION)
-    assert editor.input_value() == SOLUTION
+    # Its label leads to the editor: the code editor takes the text box's place on its
+    # first focus (or has, if a test before focused it), and has the focus.
+    box.locator(".example-exercise__editor label").click()
+    code_editor.wait_for_editor(box)
+    assert page.evaluate("document.activeElement.classList.contains('cm-content')")
+    code_editor.type_program(page, box, SOLUTION)  # Tab and Shift+Tab indent it
+    assert code_editor.text_of(box) == SOLUTION
     page.keyboard.press("Control+Enter")  # checks it, from the editor
     box.locator(".example-exercise__check:not([disabled])").wait_for(timeout=FIRST_LOAD * 1000)
     box.locator(".example-run__verdict:not(:empty)").wait_for()

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browser import accessibility, copy_buttons, phone
+from browser import accessibility, code_editor, copy_buttons, phone
 from browser.accessibility import SCHEMES, show_scheme
 from browser.conftest import DESKTOP
 from browser.run_button import FIRST_LOAD, read, require_runtime, run
@@ -115,12 +115,15 @@ def test_edit_reset_and_keyboard_never_touch_what_the_copy_button_copies(gather)
     edit = box.locator(".example-run__edit")
     edit.focus()
     page.keyboard.press("Enter")  # keyboard only from here on
-    editor = box.locator("textarea")
-    assert editor.evaluate("el => el === document.activeElement"), "Edit moves focus to the editor"
+    content = code_editor.wait_for_editor(box)
+    assert content.evaluate("el => el === document.activeElement"), "Edit moves focus to the editor"
     assert edit.get_attribute("aria-expanded") == "true"
-    original = editor.input_value()
+    original = code_editor.text_of(box)
     assert original.rstrip("\n") == examples[0].program().rstrip("\n")
-    editor.fill(original.replace('print(f"Results: {results}")', 'print("edited")'))
+    assert original.endswith("\n")
+    page.keyboard.press("Control+End")  # the empty line after the program
+    page.keyboard.type('print("edited")')  # the editor closes ( and " and steps over them
+    assert code_editor.text_of(box) == original + 'print("edited")'
     page.keyboard.press("Control+Enter")
     box.locator(".example-run__run:not([disabled])").wait_for(timeout=FIRST_LOAD * 1000)
     box.locator(".example-run__verdict--differs").wait_for()
@@ -131,7 +134,7 @@ def test_edit_reset_and_keyboard_never_touch_what_the_copy_button_copies(gather)
     box.locator(".example-run__reset").focus()
     page.keyboard.press("Enter")
     assert box.locator(".example-run__editor").is_hidden()
-    assert editor.input_value() == original
+    assert code_editor.text_of(box) == original
     assert watch.problems() == []
 
 

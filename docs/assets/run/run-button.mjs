@@ -19,6 +19,9 @@ const timelines = () => import("./live-timeline.mjs");
 
 const WORKER_URL = new URL("./run-worker.mjs", import.meta.url);
 const STYLE_URL = new URL("./run.css", import.meta.url);
+// The code editor (editor.mjs) takes a text box's place on its first use: nothing of it
+// is fetched before.
+const useEditor = (text) => import("./editor.mjs").then((editor) => editor.upgrade(text), (error) => console.warn(error));
 
 // What this browser lacks to run Python here, or null. JSPI (WebAssembly stack
 // switching) lets asyncio.run() wait for the browser's timers as CPython waits.
@@ -155,6 +158,7 @@ let counter = 0;
 
 function setUp(box) {
   if (examples.has(box)) return;
+  if (box.dataset.playground !== undefined) box.classList.add("example-run"); // its parts are a Run box's
   const name = box.dataset.name;
   const missing = missingFeature();
   box.hidden = false;
@@ -175,6 +179,7 @@ function setUp(box) {
   const reset = element("button", { type: "button", class: "example-run__reset md-button", hidden: "", "aria-label": `Reset ${name} to the page's program` }, "Reset");
   const status = element("span", { class: "example-run__status", role: "status" });
   bar.append(run, stop, edit, reset, status);
+  reset.after(element("button", { type: "button", class: "example-run__share md-button", hidden: "", "aria-label": `Share your version of ${name} as a link` }, "Share"));
 
   const editor = element("div", { class: "example-run__editor", id: `example-run-editor-${n}`, hidden: "" });
   const label = element("label", { for: `example-run-text-${n}` },
@@ -194,10 +199,24 @@ function setUp(box) {
   result.append(live, verdict, diff);
   box.append(bar, editor, result);
   examples.set(box, { name, run, stop, edit, reset, status, editor, text, result, title, code, verdict, diff, edited: false });
+  if (box.dataset.playground !== undefined) openPlayground(box);
+}
+
+// The playground (docs/playground.md): its editor is open from the start, holding the
+// starter above it; the code editor itself comes on the text box's first focus.
+function openPlayground(box) {
+  const state = examples.get(box);
+  state.text.value = pageProgram(box);
+  state.editor.hidden = state.reset.hidden = box.querySelector(".example-run__share").hidden = false;
+  state.edit.hidden = true;
+  state.reset.setAttribute("aria-label", "Reset to the starter program");
+  state.editor.querySelector("label").textContent = "Your program (Ctrl+Enter runs it)";
+  state.text.addEventListener("focus", () => useEditor(state.text), { once: true });
 }
 
 function setUpAll(root = document) {
   for (const box of root.querySelectorAll(".example-run[data-name]")) setUp(box);
+  for (const box of root.querySelectorAll(".example-playground[data-name]")) setUp(box);
   for (const box of root.querySelectorAll(".example-exercise[data-name]")) setUpExercise(box);
   if (root.querySelector(".exercise-list")) progressModule().then((m) => m.setUpExerciseList(root));
   if (root.querySelector(".example-quiz[data-order]")) quizzes().then((m) => m.setUpQuizzes(root));
@@ -250,6 +269,7 @@ const WORDS = {
 
 function showVerdict(state, promise, findings, edited) {
   const who = edited ? "Your edited program" : "The program";
+  if (state.editor.closest("[data-playground]")) return showEnding(state, findings);
   if (promise.lines === null) findings = findings.filter((f) => f.kind !== "no-output-block");
   const matched = findings.length === 0;
   state.verdict.className = `example-run__verdict example-run__verdict--${matched ? "same" : "differs"}`;
@@ -302,7 +322,7 @@ async function start(box) {
       if (data.type === "done") {
         const { observed, findings } = data;
         state.timeline.end(observed.seconds);
-        state.status.textContent = `Ended after ${observed.seconds.toFixed(2)} s (the page: ~${promise.duration} s).`;
+        state.status.textContent = `Ended after ${observed.seconds.toFixed(2)} s` + (box.dataset.playground !== undefined ? "." : ` (the page: ~${promise.duration} s).`);
         // For the browser suite, which judges the same run with the Python judge itself.
         box.exampleRun = { promise, observed, findings };
         showVerdict(state, promise, findings, edited);
@@ -328,21 +348,43 @@ async function start(box) {
   state.stop.hidden = true;
 }
 
+// How a program with nothing to compare with (the playground's) ended.
+function showEnding(state, findings) {
+  const exit = findings.find((f) => f.kind === "exit");
+  state.verdict.className = "example-run__verdict";
+  state.verdict.textContent = exit
+    ? `It ended with an error (exit status ${exit.measured}): its traceback is above, in italics.`
+    : findings.some((f) => f.kind === "stderr")
+      ? "It ended, and wrote to stderr (in italics above)."
+      : "It ended normally.";
+  state.diff.hidden = true;
+}
+
 function toggleEditor(box) {
   const state = examples.get(box);
   const opening = state.editor.hidden;
   if (opening && !state.text.value) state.text.value = pageProgram(box);
   state.editor.hidden = !opening;
   state.reset.hidden = !opening;
+  box.querySelector(".example-run__share").hidden = !opening;
   state.edit.setAttribute("aria-expanded", String(opening));
+  if (opening) useEditor(state.text);
   if (opening) state.text.focus();
 }
 
 function resetEditor(box) {
   const state = examples.get(box);
+  state.editor.querySelector(".example-run__from-link")?.remove();
+  if (box.dataset.playground !== undefined) {
+    state.text.value = pageProgram(box);
+    state.result.hidden = true;
+    state.text.focus();
+    return;
+  }
   state.text.value = pageProgram(box);
   state.editor.hidden = true;
   state.reset.hidden = true;
+  box.querySelector(".example-run__share").hidden = true;
   state.edit.setAttribute("aria-expanded", "false");
   state.result.hidden = true;
   state.edit.focus();
@@ -393,6 +435,7 @@ function setUpExercise(box) {
     "Your program: it starts as the program above; change it until it meets the goal below (Ctrl+Enter checks it)");
   const text = element("textarea", { id: `example-exercise-text-${n}`, spellcheck: "false", autocapitalize: "off", autocomplete: "off", "aria-keyshortcuts": "Control+Enter", rows: "14" });
   text.value = pageProgram(box);
+  text.addEventListener("focus", () => useEditor(text), { once: true });
   editor.append(label, text);
 
   const bar = element("div", { class: "example-run__bar" });
@@ -589,6 +632,8 @@ document.addEventListener("click", (event) => {
   else if (button.classList.contains("example-run__stop")) examples.get(box)?.stopRun?.();
   else if (button.classList.contains("example-run__edit")) toggleEditor(box);
   else if (button.classList.contains("example-run__reset")) resetEditor(box);
+  else if (button.classList.contains("example-run__share"))
+    import("./share.mjs").then((share) => share.share(examples.get(box).text.value, box.dataset.name, examples.get(box).status));
 });
 
 document.addEventListener("keydown", (event) => {
@@ -611,3 +656,14 @@ new MutationObserver((changes) => {
     setUpAll();
 }).observe(document.body, { childList: true, subtree: true });
 setUpAll();
+
+// A page opened from a shared link (share.mjs): its program in its example's editor,
+// marked as the link's; it runs only on a click.
+if (location.hash.startsWith("#run="))
+  import("./share.mjs").then((share) => share.openShared((name) => {
+    const box = [...document.querySelectorAll(".example-run[data-name]")].find((found) => found.dataset.name === name);
+    const state = box && examples.get(box);
+    if (!state) return null;
+    if (state.editor.hidden) toggleEditor(box);
+    return state.text;
+  }));

@@ -36,6 +36,7 @@ PIECES = {
     "run": ("div", "example-run"),
     "no-run": ("p", "example-run--no"),
     "exercise": ("div", "example-exercise"),  # an exercise's Check (exercise.py)
+    "playground": ("div", "example-playground"),  # no example (markdown/playground.py)
     "run-script": ("script", None),
     "output": ("div", "example-output"),
     "stderr": ("p", "example-stderr"),
@@ -156,7 +157,7 @@ def compare(
                 f"reasons where the page has {controls} runnable examples and {unrunnable} "
                 "declared not runnable"
             )
-        if shown and not counts["run-script"]:
+        if (shown or counts["playground"]) and not counts["run-script"]:
             problems.append(f"the MkDocs build has Run controls but no {RUN_SCRIPT}")
         with_output = sum(e.output is not None for e in examples)
         gutters = sum(kind == "output" and "data-t=" in html for kind, html in left)
