@@ -5,16 +5,16 @@ import time
 
 def blocking_query(sql):
     """A database driver that is not async: it blocks until the answer comes."""
-    time.sleep(0.8)  # waiting for the database server
+    time.sleep(1.0)  # waiting for the database server
     return [("ada",), ("bob",)]
 
 
 async def heartbeat():
-    """Beats every 0.4 s, on a schedule counted from its start."""
+    """Beats every 0.5 s, on a schedule counted from its start."""
     loop = asyncio.get_running_loop()
     start = loop.time()
     for beat in range(1, 100):
-        await asyncio.sleep(start + 0.4 * beat - loop.time())
+        await asyncio.sleep(start + 0.5 * beat - loop.time())
         print(f"beat {beat}")
 
 
