@@ -1,0 +1,26 @@
+import asyncio
+
+
+async def boil_water():
+    print("kettle: switched on")
+    await asyncio.sleep(0.3)
+    print("kettle: boiled")
+    return "hot water"
+
+
+async def make_toast():
+    print("toaster: bread in")
+    await asyncio.sleep(0.2)
+    print("toaster: toast up")
+    return "toast"
+
+
+async def main():
+    # Each task is awaited as soon as it is made: the toaster's task does not exist
+    # until the kettle has boiled.
+    water = await asyncio.create_task(boil_water())
+    toast = await asyncio.create_task(make_toast())
+    print(f"breakfast: {water} and {toast}")
+
+
+asyncio.run(main())

@@ -1,0 +1,24 @@
+import asyncio
+
+
+async def fetch_data(name, delay, fail=False):
+    await asyncio.sleep(delay)
+    if fail:
+        raise ConnectionError(f"{name} is unreachable")
+    return f"{name} data"
+
+
+async def main():
+    results = await asyncio.gather(
+        fetch_data("users", 1),
+        fetch_data("posts", 0.5, fail=True),
+        fetch_data("comments", 1.5),
+        return_exceptions=True,
+    )
+    # The failure is in the list now, as an exception object: printed as if it were
+    # data.
+    for result in results:
+        print(f"ok: {result}")
+
+
+asyncio.run(main())
