@@ -36,6 +36,8 @@ HARNESS_KEYS = {
     "timeline_axis": "seconds the timeline's axis spans (to compare two timelines)",
     "cores": 'cores a CPU-bound example keeps busy at once, e.g. cores="2" for a process pool',
     "services": 'servers the suite starts for the example, e.g. services="postgresql"',
+    "trace": "record the event loop's story beside the example and check it on every run,"
+    ' trace="true" (examples/<page>/<lesson>.trace.json; trace.py)',
     "starter_fails": "an exercise's fence (it embeds exercises/<name>/starter.py): how its"
     ' starter fails the goal, "output", "time" or "exception" (exercise.py)',
 }
@@ -104,6 +106,7 @@ class Settings:
     browser: Browser = field(default_factory=Browser)
     services: tuple[str, ...] = ()  # servers the suite starts for it
     starter_fails: str | None = None  # an exercise's: how its starter fails (exercise.py)
+    trace: bool = False  # its event loop's story is recorded and checked (trace.py)
 
     @property
     def output_unrecordable(self) -> bool:
@@ -226,6 +229,7 @@ def parse(values: dict[str, str]) -> Settings:
         browser=_browser(values.get("browser"), requires),
         services=_services(values["services"]) if "services" in values else (),
         starter_fails=_reason(values["starter_fails"]) if "starter_fails" in values else None,
+        trace=_trace(values["trace"]) if "trace" in values else False,
     )
 
 
@@ -268,6 +272,15 @@ def _services(text: str) -> tuple[str, ...]:
             + ", ".join(sorted(SERVICES))
         )
     return names
+
+
+def _trace(text: str) -> bool:
+    if text not in ("true", "false"):
+        raise SettingsError(
+            f'trace="{text}" must be "true" (record the event loop\'s story beside the '
+            'example and check it on every run) or "false"'
+        )
+    return text == "true"
 
 
 def _cores(text: str) -> int:

@@ -18,6 +18,7 @@ the interpreter frees its modules.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -58,7 +59,7 @@ if _report:
     network_guard.install(_report)
 _path = os.environ.pop("EXAMPLE_HARNESS_START_FILE", None)
 if _path:  # the example itself, not a Python it starts (which starts as a reader's would)
-    import asyncio, atexit, importlib, resource, signal, time
+    import asyncio, atexit, importlib, resource, signal, sys, time
 if _path and _report:
     import leftovers
     atexit.register(leftovers.report, _report)  # runs last, untimed, after _ended
@@ -72,6 +73,11 @@ if _path:
             importlib.import_module(_name)
         except Exception:
             pass  # the program's own import will say what is wrong
+    _trace = os.environ.pop("EXAMPLE_HARNESS_TRACE", None)
+    if _trace:  # the event loop's story (trace="true"), written after the clock stops
+        import loop_trace
+        atexit.register(loop_trace.write, _trace)
+        loop_trace.install(sys.argv[0])
     with open(_path, "w") as _file:
         _file.write(repr(time.time()))
 
@@ -89,8 +95,10 @@ if _path:
 """
 
 
-# Copied beside sitecustomize: the network guard and the check of what was left behind.
+# Copied beside sitecustomize: the network guard and the check of what was left behind;
+# the event loop's recorder (from the package itself: the browser runs it too).
 _STARTUP_MODULES = ("network_guard.py", "leftovers.py")
+_TRACE_MODULE = Path(__file__).parent.parent / "loop_trace.py"
 
 
 @dataclass
@@ -104,6 +112,8 @@ class Run:
     load: machine.Load = machine.QUIET  # what the rest of the machine did meanwhile
     # What the network guard refused and what the program left behind, one per line.
     harness_report: list[str] = field(default_factory=list)
+    # The event loop's story (loop_trace.py), when the run was asked to record it.
+    trace: dict | None = None
 
 
 def child_environment(startup_dir: Path, imports: Sequence[str] = ()) -> dict[str, str]:
@@ -127,12 +137,14 @@ def run_program(
     timeout: float,
     track: Callable[[subprocess.Popen[bytes], bool], None] | None = None,
     python: str = sys.executable,
+    trace: bool = False,
 ) -> Run:
     """Write `source` to `workdir/name` and run it with `python` (this interpreter by
     default; the suite passes each job's, with the environment that has its packages).
 
     `track(process, True)` is called once the program is launched and
     `track(process, False)` once it has ended, so a scheduler can stop it.
+    `trace`: record the event loop's story too (loop_trace.py), in `Run.trace`.
     """
     program = workdir / name
     program.write_text(source, encoding="utf-8")
@@ -141,6 +153,12 @@ def run_program(
     (startup_dir / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
     for module in _STARTUP_MODULES:
         shutil.copy(Path(__file__).with_name(module), startup_dir / module)
+    env = child_environment(startup_dir, top_level_imports(source))
+    trace_file = startup_dir / "trace.json"
+    trace_file.unlink(missing_ok=True)
+    if trace:
+        shutil.copy(_TRACE_MODULE, startup_dir / _TRACE_MODULE.name)
+        env["EXAMPLE_HARNESS_TRACE"] = str(trace_file)
     run = Run()
     before = machine.sample()
     launched_wall, started = time.time(), time.perf_counter()
@@ -149,7 +167,7 @@ def run_program(
     process = subprocess.Popen(
         [python, "-W", "default", name],
         cwd=workdir,
-        env=child_environment(startup_dir, top_level_imports(source)),
+        env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -205,6 +223,9 @@ def run_program(
     with contextlib.suppress(FileNotFoundError):
         report = (startup_dir / "report").read_text(encoding="utf-8")
         run.harness_report = report.splitlines() + run.harness_report
+    if trace:
+        with contextlib.suppress(FileNotFoundError, ValueError):
+            run.trace = json.loads(trace_file.read_text(encoding="utf-8"))
     return run
 
 

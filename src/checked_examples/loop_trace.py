@@ -1,0 +1,310 @@
+"""Record the event loop's story while an example runs: its tasks, and each turn of the
+loop that ran a step of one of them (the trace format: /work/wt/briefs/trace-format.md,
+kept in CONTRIBUTING.md's "Trace an example").
+
+Loaded into the example's process the way the network guard is, never into the program a
+reader copies: the suite copies this file beside the child's `sitecustomize`, which calls
+`install()` just before the program's clock starts and `write()` after its last exit
+handler; the Run button (browser_runner.py) does the same inside Pyodide. Standard library
+only, and no import of its package: it runs alone on the child's path.
+
+How, on every Python from 3.11 (no sys.monitoring, which 3.11 lacks and which would see
+every line rather than every step):
+
+- A task's step is always a callback the loop runs through `asyncio.Handle._run`, C tasks
+  and Python tasks alike: its callback is the task's step (C: `TaskStepMethWrapper`,
+  Python: `Task.__step`) or wake-up (`task_wakeup`, `Task.__wakeup`), and both expose the
+  task as `__self__`. So wrapping `Handle._run` sees every step, and which task it is,
+  without touching the task.
+- Where a task resumed and where it stopped: its coroutine's `cr_await` chain, down to the
+  innermost frame whose code is in the example file, read before and after the step.
+- Creation and parent: `create_task` of the loop's class is wrapped (asyncio.create_task,
+  ensure_future, gather, TaskGroup and run_until_complete all go through it), and the
+  parent is the task current at that moment. A task made some other way
+  (`asyncio.Task(...)` by hand) is registered at its first step, with no creation time.
+- A task whose coroutine is not a function of the example (asyncio.run's shutdown of async
+  generators and of the executor) is asyncio's own: it is not recorded, and neither are
+  its turns. So the story is the same on every Python: they differ in those tasks (and in
+  the numbers of automatic names "Task-N", which is why tasks are told apart by `id`).
+- Eager tasks (3.12+, `eager_task_factory` or `eager_start=True`): their first step runs
+  inside `create_task`, in the creator's turn, not through the loop; it is recorded as a
+  turn of its own marked `"eager": true`, after the creator's turn (the creator's `ran`
+  includes it), and the task as `"eager": true`.
+- 3.14's call graph (`asyncio.capture_call_graph`) walks the same `cr_await` chain this
+  reads; it is not needed, so one code path serves 3.11 to 3.15.
+
+Nothing here changes what the program does: no callback is added to any task or future
+(a done callback would be an extra turn), tasks are held weakly (a pending task destroyed
+at exit still says so), and a task's exception is read from `_exception`, never through
+`exception()`, which would mark it retrieved and silence "Task exception was never
+retrieved".
+
+Cost (measured on this project's 2-core machine, busy with other work, CPython 3.13): about
+8 microseconds per recorded turn (a bare `Handle._run` of a task step takes about 10), and
+nothing measurable on the longest traced example, whose run is sleep-bound; see
+`measure()` to measure it again.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import json
+import linecache
+import os
+import sys
+import time
+import weakref
+
+VERSION = 1
+ENVIRONMENT_VARIABLE = "EXAMPLE_HARNESS_TRACE"  # where the suite's child writes its trace
+
+_recorder: Recorder | None = None
+
+
+class Recorder:
+    """The story of one run of the program at `program` (its path)."""
+
+    def __init__(self, program: str, clock=time.perf_counter) -> None:
+        self.program = os.path.abspath(program)
+        self.clock = clock
+        self.started = clock()
+        self.tasks: list[dict] = []
+        self.turns: list[dict] = []
+        self._ids: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._ours: dict[str, bool] = {}
+        self._awaits: dict[int, str] | None = None
+
+    # What is the example's own.
+
+    def ours(self, code) -> bool:
+        filename = code.co_filename
+        known = self._ours.get(filename)
+        if known is None:
+            known = self._ours[filename] = os.path.abspath(filename) == self.program
+        return known
+
+    def where(self, coro) -> int | None:
+        """The line of the innermost frame of the example on the coroutine's await chain."""
+        line = None
+        while coro is not None:
+            frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
+            if frame is None:
+                frame = getattr(coro, "ag_frame", None)
+            if frame is not None and self.ours(frame.f_code):
+                line = frame.f_lineno
+            coro = (
+                getattr(coro, "cr_await", None)
+                or getattr(coro, "gi_yieldfrom", None)
+                or getattr(coro, "ag_await", None)
+            )
+        return line
+
+    def now(self) -> float:
+        return round(self.clock() - self.started, 4)
+
+    # Tasks.
+
+    def task_id(self, task, *, parent=None, created: float | None = None) -> int | None:
+        """The task's id, registering it on first sight; None for asyncio's own tasks."""
+        known = self._ids.get(task)
+        if known is not None:
+            return known or None
+        coro = task.get_coro()
+        code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
+        if code is None or not self.ours(code):
+            self._ids[task] = 0
+            return None
+        number = len(self.tasks) + 1
+        self._ids[task] = number
+        self.tasks.append(
+            {
+                "id": number,
+                "name": task.get_name(),
+                "coro": code.co_name,
+                "parent": None if parent is None else (self._ids.get(parent) or None),
+                "created": created,
+                "done": None,
+                "outcome": None,
+            }
+        )
+        return number
+
+    def noted_done(self, task, number: int) -> None:
+        record = self.tasks[number - 1]
+        record["name"] = task.get_name()  # TaskGroup names it after creating it (3.11, 3.12)
+        if record["done"] is None and task.done():
+            record["done"] = self.now()
+            if task.cancelled():
+                record["outcome"] = "cancelled"
+            else:  # not task.exception(): that would mark the exception as retrieved
+                error = getattr(task, "_exception", None)
+                record["outcome"] = "result" if error is None else "exception"
+
+    def ready(self, loop, current) -> list[int] | None:
+        """Tasks of the example whose step is queued to run, in queue order."""
+        queue = getattr(loop, "_ready", None)
+        if queue is None:
+            return None
+        found = []
+        for handle in tuple(queue):
+            task = getattr(getattr(handle, "_callback", None), "__self__", None)
+            if task is not current and isinstance(task, asyncio.Future):
+                number = self._ids.get(task)
+                if number is None and isinstance(task, asyncio.Task):
+                    number = self.task_id(task)
+                if number and number not in found and not handle._cancelled:
+                    found.append(number)
+        return found
+
+    def begin(self, task, number: int, loop, eager: bool = False) -> dict:
+        turn = {
+            "at": self.now(),
+            "task": number,
+            "resumed": self.where(task.get_coro()),
+            "suspended": None,
+            "ran": None,
+            "ready": [] if eager else self.ready(loop, task),
+            "waits_on": None,
+        }
+        if eager:
+            turn["eager"] = True
+        self.turns.append(turn)
+        return turn
+
+    def end(self, turn: dict, task, number: int, began: float) -> None:
+        turn["ran"] = round(self.clock() - began, 6)
+        self.noted_done(task, number)
+        if not task.done():
+            turn["suspended"] = self.where(task.get_coro())
+
+    def awaited(self, line: int) -> str | None:
+        """The source of the await at `line`, on one line (a gather's arguments over
+        several lines included); the stripped line where there is no await expression
+        (async with, async for)."""
+        if self._awaits is None:
+            self._awaits = {}
+            try:
+                source = "".join(linecache.getlines(self.program))
+                for node in ast.walk(ast.parse(source)):
+                    if isinstance(node, ast.Await) and node.lineno not in self._awaits:
+                        text = ast.get_source_segment(source, node) or ""
+                        self._awaits[node.lineno] = (
+                            " ".join(part.strip() for part in text.splitlines())
+                            .replace("( ", "(")
+                            .replace(", )", ")")
+                            .replace(" )", ")")
+                        )
+            except (SyntaxError, ValueError):
+                pass
+        return self._awaits.get(line) or linecache.getline(self.program, line).strip() or None
+
+    def story(self) -> dict:
+        # The source of each await is read now, after the run: parsing the program
+        # during it would take its time.
+        for turn in self.turns:
+            if turn["suspended"] is not None:
+                turn["waits_on"] = self.awaited(turn["suspended"])
+        return {
+            "version": VERSION,
+            "python": "{}.{}".format(*sys.version_info[:2]),
+            "tasks": self.tasks,
+            "turns": self.turns,
+        }
+
+
+def _run_recording(original):
+    def _run(self):
+        recorder = _recorder
+        task = getattr(self._callback, "__self__", None)
+        if recorder is None or not isinstance(task, asyncio.Task):
+            return original(self)
+        number = recorder.task_id(task)
+        if number is None:
+            return original(self)
+        turn = recorder.begin(task, number, asyncio.events._get_running_loop())
+        began = recorder.clock()
+        try:
+            return original(self)
+        finally:
+            recorder.end(turn, task, number, began)
+
+    _run.__wrapped__ = original
+    return _run
+
+
+def _create_task_recording(original):
+    def create_task(self, coro, *args, **kwargs):
+        recorder = _recorder
+        if recorder is None:
+            return original(self, coro, *args, **kwargs)
+        parent = asyncio.current_task(self) if self.is_running() else None
+        at = recorder.now()
+        first_line = recorder.where(coro)
+        began = recorder.clock()
+        task = original(self, coro, *args, **kwargs)
+        number = recorder.task_id(task, parent=parent, created=at)
+        if number is not None and _ran_eagerly(coro):
+            recorder.tasks[number - 1]["eager"] = True
+            turn = recorder.begin(task, number, self, eager=True)
+            turn["at"], turn["resumed"] = at, first_line
+            recorder.end(turn, task, number, began)
+        return task
+
+    create_task.__wrapped__ = original
+    return create_task
+
+
+def _ran_eagerly(coro) -> bool:
+    """Whether the coroutine has already run (an eager task's first step): it is
+    suspended, or finished (inspect.getcoroutinestate's test, without importing it)."""
+    frame = getattr(coro, "cr_frame", None)
+    return frame is None or bool(getattr(coro, "cr_suspended", False))
+
+
+def install(program: str, loop_classes=()) -> Recorder:
+    """Start recording the story of the program at `program`; `loop_classes`: event loop
+    classes beside asyncio's own whose `create_task` to watch (Pyodide's WebLoop)."""
+    global _recorder
+    handle = asyncio.events.Handle
+    if not hasattr(handle._run, "__wrapped__"):
+        handle._run = _run_recording(handle._run)
+    for cls in (asyncio.BaseEventLoop, *loop_classes):
+        if "create_task" in vars(cls) and not hasattr(cls.create_task, "__wrapped__"):
+            cls.create_task = _create_task_recording(cls.create_task)
+    _recorder = Recorder(program)
+    return _recorder
+
+
+def stop() -> dict | None:
+    """Stop recording; the story so far, or None if nothing was recording."""
+    global _recorder
+    recorder, _recorder = _recorder, None
+    return None if recorder is None else recorder.story()
+
+
+def dumps(story: dict) -> str:
+    """A story as the trace file holds it: one task or turn per line, so a diff of two
+    recordings reads turn by turn."""
+    lines = ["{"]
+    lines.append(f'  "version": {json.dumps(story["version"])},')
+    if "example" in story:
+        lines.append(f'  "example": {json.dumps(story["example"])},')
+    lines.append(f'  "python": {json.dumps(story["python"])},')
+    for key in ("tasks", "turns"):
+        rows = [f"    {json.dumps(row, separators=(', ', ': '))}" for row in story[key]]
+        closing = "]," if key == "tasks" else "]"
+        if rows:
+            lines += [f'  "{key}": [', ",\n".join(rows), f"  {closing}"]
+        else:
+            lines.append(f'  "{key}": []{closing[1:]}')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def write(path: str) -> None:
+    """Stop recording and write the story to `path` (the suite's child, at exit)."""
+    story = stop()
+    if story is not None:
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(dumps(story))

@@ -1,0 +1,157 @@
+"""Does a run's event-loop story keep the one recorded beside the example?
+
+An example whose fence says `trace="true"` has its story (loop_trace.py: its tasks, and
+each turn of the loop that ran one of them) recorded by `make update-examples` in
+`examples/<page>/<lesson>.trace.json`. Every run of the suite, on every Python, records
+it again, and this compares the two: which task resumed after which, on which line, and
+where it stopped, must be the same turn for turn; when each turn came, within the
+example's tolerance. A gather made sequential, or an await added, changes the order of
+the turns, and the first turn that differs is named with its lines.
+
+Pure and standard library only, like the judge whose `Finding` it returns (the suite words
+them in run/wording.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from .judge import Finding
+
+SUFFIX = ".trace.json"
+
+KINDS = (
+    "trace-missing",  # the fence asks for a trace, none is recorded; expected: the file
+    "trace-not-recorded",  # this run recorded no story (it crashed early?)
+    "trace-version",  # expected: the format version this engine reads; measured: the file's
+    "trace-task",  # task `line` differs; expected/measured: the task (or None), as recorded
+    "trace-turn",  # turn `line` differs; expected/measured: the turn with its task, or None
+    "trace-late",  # turn `line` came late; expected/measured: seconds
+    "trace-early",
+)
+
+VERSION = 1
+_AUTOMATIC_NAME = re.compile(r"Task-\d+")
+
+
+def trace_path(program: PurePath) -> PurePath:
+    """Where the story of the example at `program` is kept: beside it."""
+    return program.with_name(program.stem + SUFFIX)
+
+
+def compare(
+    recorded: dict | None, story: dict | None, tolerance: float, stretch: float = 1.0
+) -> list[Finding]:
+    """Every way `story` (this run's) breaks `recorded` (the file's); empty when it keeps it.
+
+    Only the first task and the first turn that differ are named: after the schedule has
+    changed, every later turn differs too.
+    """
+    if recorded is None:
+        return [Finding("trace-missing")]
+    if story is None:
+        return [Finding("trace-not-recorded")]
+    if recorded.get("version") != VERSION:
+        return [Finding("trace-version", expected=VERSION, measured=recorded.get("version"))]
+    found = _first_task_difference(recorded["tasks"], story["tasks"])
+    found += _first_turn_difference(recorded, story)
+    if not found:
+        found = _turn_times(recorded["turns"], story["turns"], tolerance, stretch)
+    return found
+
+
+def same_story(recorded: dict | None, story: dict, tolerance: float) -> bool:
+    """Whether a new recording would say nothing the file does not (record.py keeps the
+    file then, so that recording twice changes nothing)."""
+    return recorded is not None and not compare(recorded, story, tolerance)
+
+
+def task_key(task: dict) -> tuple:
+    """What must be the same of a task: its coroutine, parent, outcome, whether it ran
+    eagerly, and its name when the program gave it one."""
+    name = task["name"]
+    return (
+        task["coro"],
+        task["parent"],
+        task["outcome"],
+        bool(task.get("eager")),
+        None if _AUTOMATIC_NAME.fullmatch(name or "") else name,
+    )
+
+
+def turn_key(turn: dict) -> tuple:
+    """What must be the same of a turn: whose step, and the lines it resumed and stopped at."""
+    return (turn["task"], turn["resumed"], turn["suspended"], bool(turn.get("eager")))
+
+
+def _first_task_difference(recorded: list[dict], measured: list[dict]) -> list[Finding]:
+    for number in range(max(len(recorded), len(measured))):
+        old = recorded[number] if number < len(recorded) else None
+        new = measured[number] if number < len(measured) else None
+        if old is None or new is None or task_key(old) != task_key(new):
+            return [Finding("trace-task", number + 1, old, new)]
+    return []
+
+
+def _first_turn_difference(recorded: dict, story: dict) -> list[Finding]:
+    old_turns, new_turns = recorded["turns"], story["turns"]
+    for number in range(max(len(old_turns), len(new_turns))):
+        old = old_turns[number] if number < len(old_turns) else None
+        new = new_turns[number] if number < len(new_turns) else None
+        if old is None or new is None or turn_key(old) != turn_key(new):
+            return [
+                Finding(
+                    "trace-turn",
+                    number + 1,
+                    _with_task(old, recorded["tasks"]),
+                    _with_task(new, story["tasks"]),
+                )
+            ]
+    return []
+
+
+def _with_task(turn: dict | None, tasks: list[dict]) -> dict | None:
+    """The turn with its task's name and coroutine, for the words."""
+    if turn is None:
+        return None
+    task = tasks[turn["task"] - 1] if 0 < turn["task"] <= len(tasks) else {}
+    return {**turn, "name": task.get("name"), "coro": task.get("coro")}
+
+
+def _turn_times(
+    recorded: list[dict], measured: list[dict], tolerance: float, stretch: float
+) -> list[Finding]:
+    for number, (old, new) in enumerate(zip(recorded, measured, strict=True), start=1):
+        if new["at"] < old["at"] - tolerance:
+            return [Finding("trace-early", number, old["at"], new["at"])]
+        if new["at"] > old["at"] * stretch + tolerance:
+            return [Finding("trace-late", number, old["at"], new["at"])]
+    return []
+
+
+def describe_turn(turn: dict | None) -> str:
+    """One turn in words: 'task 2 (child, "Task-2") resumed at line 4 and stopped at
+    line 5 (await asyncio.sleep(1))'."""
+    if turn is None:
+        return "no such turn"
+    who = f"task {turn['task']} ({turn.get('coro')}, {turn.get('name')!r})"
+    began = "started at line" if turn.get("eager") else "resumed at line"
+    ended = (
+        "and finished"
+        if turn["suspended"] is None
+        else f"and stopped at line {turn['suspended']} ({turn.get('waits_on')})"
+    )
+    return f"{who} {began} {turn['resumed']} {ended}"
+
+
+def describe_task(task: dict | None) -> str:
+    if task is None:
+        return "no such task"
+    parent = "asyncio.run" if task["parent"] is None else f"task {task['parent']}"
+    outcome = task["outcome"] or "never finished"
+    eager = ", eager" if task.get("eager") else ""
+    return (
+        f"{task['coro']}() named {task['name']!r}, created by {parent}{eager}, "
+        f"ended with: {outcome}"
+    )
