@@ -15,6 +15,9 @@ EMBED = re.compile(r'^-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
 
 # The one file in examples/ that is not a program: the examples' lint settings.
 EXAMPLES_CONFIG = "ruff.toml"
+# Beside a program whose fence says trace="true": its recorded event-loop story (trace.py),
+# which the suite checks, not a program of its own.
+TRACE_SUFFIX = ".trace.json"
 
 
 def embedded_path(source: str) -> tuple[str | None, str | None]:
@@ -47,6 +50,7 @@ def example_files(root: Path) -> list[Path]:
         for path in examples.rglob("*")
         if path.is_file()
         and path != examples / EXAMPLES_CONFIG
+        and not path.name.endswith(TRACE_SUFFIX)
         # caches (__pycache__, .ruff_cache) are tools' files, not contributions
         and not any(part.startswith((".", "__")) for part in path.relative_to(examples).parts)
     )

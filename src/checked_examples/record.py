@@ -105,6 +105,7 @@ def _write_trace(update: Update, root: Path) -> bool:
         return False
     program = path.with_name(path.name.removesuffix(trace.SUFFIX) + ".py")
     story = {**story, "example": program.relative_to(root).as_posix()}
+    path.touch()  # a new file: made as any file is, for _replace_atomically to keep its mode
     _replace_atomically(path, loop_trace.dumps(story))
     return True
 

@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from .embed import TRACE_SUFFIX as SUFFIX
 from .judge import Finding
-
-SUFFIX = ".trace.json"
 
 KINDS = (
     "trace-missing",  # the fence asks for a trace, none is recorded; expected: the file
