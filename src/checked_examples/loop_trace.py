@@ -74,6 +74,8 @@ class Recorder:
         self._ids: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._ours: dict[str, bool] = {}
         self._awaits: dict[int, str] | None = None
+        # Task steps queued by a watched loop class's call_soon, not run yet (in order).
+        self.queued: dict = {}
 
     # What is the example's own.
 
@@ -141,11 +143,15 @@ class Recorder:
                 error = getattr(task, "_exception", None)
                 record["outcome"] = "result" if error is None else "exception"
 
-    def ready(self, loop, current) -> list[int] | None:
-        """Tasks of the example whose step is queued to run, in queue order."""
+    def ready(self, loop, current) -> list[int]:
+        """Tasks of the example whose step is queued to run, in queue order: the loop's
+        own queue (asyncio's loops), or the steps its `call_soon` queued and that have not
+        run yet (a loop that hands each callback to the browser's timers: Pyodide's)."""
         queue = getattr(loop, "_ready", None)
         if queue is None:
-            return None
+            for handle in [handle for handle in self.queued if handle._cancelled]:
+                del self.queued[handle]  # it will never run
+            queue = self.queued
         found = []
         for handle in tuple(queue):
             task = getattr(getattr(handle, "_callback", None), "__self__", None)
@@ -219,6 +225,8 @@ def _run_recording(original):
         task = getattr(self._callback, "__self__", None)
         if recorder is None or not isinstance(task, asyncio.Task):
             return original(self)
+        if recorder.queued:
+            recorder.queued.pop(self, None)
         number = recorder.task_id(task)
         if number is None:
             return original(self)
@@ -255,6 +263,18 @@ def _create_task_recording(original):
     return create_task
 
 
+def _call_soon_recording(original):
+    def call_soon(self, callback, *args, **kwargs):
+        handle = original(self, callback, *args, **kwargs)
+        recorder = _recorder
+        if recorder is not None and isinstance(getattr(callback, "__self__", None), asyncio.Task):
+            recorder.queued[handle] = None
+        return handle
+
+    call_soon.__wrapped__ = original
+    return call_soon
+
+
 def _ran_eagerly(coro) -> bool:
     """Whether the coroutine has already run (an eager task's first step): it is
     suspended, or finished (inspect.getcoroutinestate's test, without importing it)."""
@@ -272,6 +292,9 @@ def install(program: str, loop_classes=()) -> Recorder:
     for cls in (asyncio.BaseEventLoop, *loop_classes):
         if "create_task" in vars(cls) and not hasattr(cls.create_task, "__wrapped__"):
             cls.create_task = _create_task_recording(cls.create_task)
+    for cls in loop_classes:  # no queue of their own to read: their call_soon is watched
+        if "call_soon" in vars(cls) and not hasattr(cls.call_soon, "__wrapped__"):
+            cls.call_soon = _call_soon_recording(cls.call_soon)
     _recorder = Recorder(program)
     return _recorder
 
