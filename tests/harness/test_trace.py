@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from checked_examples import loop_trace
+from checked_examples import loop_trace, trace
 from checked_examples.judge import Finding
+from checked_examples.page import find_doc_examples
 from checked_examples.pytest_plugin import _another_python
-from checked_examples.run.runner import run_program
+from checked_examples.run import wording
+from checked_examples.run.runner import Run, run_program
 from checked_examples.trace import compare
 from harness.one_page import OnePage, output
 
@@ -274,3 +276,21 @@ def test_dumps_puts_one_turn_on_a_line() -> None:
     text = loop_trace.dumps(STORY)
     assert json.loads(text) == STORY
     assert text.count("\n") == 8 + len(STORY["tasks"]) + len(STORY["turns"])
+
+
+def test_every_kind_of_trace_finding_has_words(project: OnePage) -> None:
+    project.write("docs/page.md", TRACED_PAGE)
+    (example,) = find_doc_examples(project.root)
+    words = wording._Words(example, example.settings(), Run(), 1.0)
+    turn, task = {**STORY["turns"][1], "name": "fetcher", "coro": "fetch"}, STORY["tasks"][1]
+    values = {
+        "trace-turn": (turn, None),
+        "trace-task": (task, None),
+        "trace-late": (1.0, 1.5),
+        "trace-early": (1.0, 0.5),
+        "trace-version": (1, 2),
+    }
+    for kind in trace.KINDS:
+        expected, measured = values.get(kind, (None, None))
+        said = words.one(Finding(kind, 2, expected, measured))
+        assert "lesson.trace.json" in said, kind
