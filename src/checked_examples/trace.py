@@ -6,7 +6,9 @@ each turn of the loop that ran one of them) recorded by `make update-examples` i
 it again, and this compares the two: which task resumed after which, on which line, and
 where it stopped, must be the same turn for turn; when each turn came, within the
 example's tolerance. A gather made sequential, or an await added, changes the order of
-the turns, and the first turn that differs is named with its lines.
+the turns, and the first turn that differs is named with its lines. Turns of one instant
+(INSTANT) may come in any order among themselves: that order is the clock's, not the
+program's, and differs from run to run on a busy machine.
 
 Pure and standard library only, like the judge whose `Finding` it returns (the suite words
 them in run/wording.py).
@@ -31,6 +33,12 @@ KINDS = (
 )
 
 VERSION = 1
+# Turns closer together than this (seconds), with no wider gap between them, happened at
+# one instant: the loop ran them in one go, or a few milliseconds apart, and their order
+# among themselves is a race of the clock, not the program's (three sleeps of 1 s started
+# a moment apart end in one pass of the loop, or in two on a busy machine, and what they
+# wake comes between). No lesson rests on an order under 100 ms.
+INSTANT = 0.05
 _AUTOMATIC_NAME = re.compile(r"Task-\d+")
 
 
@@ -93,21 +101,55 @@ def _first_task_difference(recorded: list[dict], measured: list[dict]) -> list[F
     return []
 
 
+def instants(turns: list[dict]) -> list[range]:
+    """The recorded turns, cut where more than INSTANT seconds pass between two: each piece
+    is what the loop did at one instant."""
+    cuts = [0]
+    cuts += [n for n in range(1, len(turns)) if turns[n]["at"] - turns[n - 1]["at"] > INSTANT]
+    return [range(a, b) for a, b in zip(cuts, [*cuts[1:], len(turns)], strict=True)]
+
+
 def _first_turn_difference(recorded: dict, story: dict) -> list[Finding]:
-    old_turns, new_turns = recorded["turns"], story["turns"]
-    for number in range(max(len(old_turns), len(new_turns))):
-        old = old_turns[number] if number < len(old_turns) else None
-        new = new_turns[number] if number < len(new_turns) else None
-        if old is None or new is None or turn_key(old) != turn_key(new):
-            return [
-                Finding(
-                    "trace-turn",
-                    number + 1,
-                    _with_task(old, recorded["tasks"]),
-                    _with_task(new, story["tasks"]),
-                )
-            ]
+    """The first turn where the run's schedule leaves the recorded one: at each recorded
+    instant the same turns (in any order among themselves), and each task's own turns in
+    the same order."""
+    old, new = recorded["turns"], story["turns"]
+    spans = instants(old) if old else []
+    spans.append(range(len(old), max(len(old), len(new))))  # turns this run added
+    for span in spans:
+        olds = [turn_key(turn) for turn in old[span.start : span.stop]]
+        news = [turn_key(turn) for turn in new[span.start : span.stop]]
+        if len(news) != len(span) or sorted(olds, key=repr) != sorted(news, key=repr):
+            at = next(
+                (n for n in span if n >= len(new) or turn_key(old[n]) != turn_key(new[n])),
+                span.start,
+            )
+            return [_turn_finding(at, recorded, story)]
+    steps = {key[:2]: key[2] for key in _by_task(new)}
+    for number, key in enumerate(_by_task(old)):
+        if steps.get(key[:2]) != key[2]:
+            return [_turn_finding(number, recorded, story)]
     return []
+
+
+def _by_task(turns: list[dict]) -> list[tuple]:
+    """Each turn as (its task, its place among that task's turns, what it did)."""
+    seen: dict[int, int] = {}
+    keyed = []
+    for turn in turns:
+        seen[turn["task"]] = seen.get(turn["task"], 0) + 1
+        keyed.append((turn["task"], seen[turn["task"]], turn_key(turn)))
+    return keyed
+
+
+def _turn_finding(number: int, recorded: dict, story: dict) -> Finding:
+    old, new = recorded["turns"], story["turns"]
+    return Finding(
+        "trace-turn",
+        number + 1,
+        _with_task(old[number] if number < len(old) else None, recorded["tasks"]),
+        _with_task(new[number] if number < len(new) else None, story["tasks"]),
+    )
 
 
 def _with_task(turn: dict | None, tasks: list[dict]) -> dict | None:
@@ -121,11 +163,15 @@ def _with_task(turn: dict | None, tasks: list[dict]) -> dict | None:
 def _turn_times(
     recorded: list[dict], measured: list[dict], tolerance: float, stretch: float
 ) -> list[Finding]:
-    for number, (old, new) in enumerate(zip(recorded, measured, strict=True), start=1):
-        if new["at"] < old["at"] - tolerance:
-            return [Finding("trace-early", number, old["at"], new["at"])]
-        if new["at"] > old["at"] * stretch + tolerance:
-            return [Finding("trace-late", number, old["at"], new["at"])]
+    """Each turn when the recording says, within the tolerance; a turn is the same one when
+    it is the same task's same step (turns of one instant may come in another order)."""
+    when = {key[:2]: turn["at"] for key, turn in zip(_by_task(measured), measured, strict=True)}
+    for number, (key, old) in enumerate(zip(_by_task(recorded), recorded, strict=True), 1):
+        at = when[key[:2]]
+        if at < old["at"] - tolerance:
+            return [Finding("trace-early", number, old["at"], at)]
+        if at > old["at"] * stretch + tolerance:
+            return [Finding("trace-late", number, old["at"], at)]
     return []
 
 

@@ -190,6 +190,21 @@ def test_compare(story: dict | None, kinds: list[str]) -> None:
     assert [finding.kind for finding in compare(STORY, story, 0.35)] == kinds
 
 
+def swapped(story: dict, a: int, b: int) -> dict:
+    turns = list(story["turns"])
+    turns[a], turns[b] = turns[b], turns[a]
+    return {**story, "turns": turns}
+
+
+def test_turns_of_one_instant_may_come_in_another_order_and_others_may_not() -> None:
+    # Turns 3 and 4 both at 1.0 s: the order of the loop's one pass, a race of the clock.
+    assert compare(STORY, swapped(STORY, 2, 3), 0.35) == []
+    # Half a second apart, they are two moments of the program: their order is its own.
+    apart = changed(turns__2__at=0.5)
+    found = compare(apart, swapped(apart, 2, 3), 0.35)
+    assert [(finding.kind, finding.line) for finding in found] == [("trace-turn", 3)]
+
+
 def test_compare_names_the_first_turn_that_differs() -> None:
     found = compare(STORY, changed(turns__2__resumed=4, turns__3__resumed=4), 0.35)
     assert found == [
