@@ -130,12 +130,14 @@ class Recorder:
 
     # Tasks.
 
-    def task_id(self, task, *, parent=None, created: float | None = None) -> int | None:
-        """The task's id, registering it on first sight; None for asyncio's own tasks."""
+    def task_id(self, task, *, parent=None, created: float | None = None, coro=None) -> int | None:
+        """The task's id, registering it on first sight; None for asyncio's own tasks.
+        `coro`: the coroutine it was made with (an eager task that finished inside
+        create_task no longer holds it: get_coro() is None)."""
         known = self._ids.get(id(task))
         if known is not None:
             return known or None
-        coro = task.get_coro()
+        coro = task.get_coro() if coro is None else coro  # see begin(): never when eager
         code = getattr(coro, "cr_code", None) or getattr(coro, "gi_code", None)
         number = len(self.tasks) + 1 if code is not None and self.ours(code) else 0
         self._ids[id(task)] = number
@@ -193,7 +195,9 @@ class Recorder:
         turn = {
             "at": self.now(),
             "task": number,
-            "resumed": self.where(task.get_coro()),
+            # Not asked of an eager task: it has run already (create_task says where), and
+            # if it finished there, get_coro() crashes CPython 3.12.1 (its coroutine is gone).
+            "resumed": None if eager else self.where(task.get_coro()),
             "suspended": None,
             "ran": None,
             "ready": [] if eager else self.ready(loop, task),
@@ -284,7 +288,7 @@ def _create_task_recording(original):
         first_line = recorder.where(coro)
         began = recorder.clock()
         task = original(self, coro, *args, **kwargs)
-        number = recorder.task_id(task, parent=parent, created=at)
+        number = recorder.task_id(task, parent=parent, created=at, coro=coro)
         if number is not None and _ran_eagerly(coro):
             recorder.tasks[number - 1]["eager"] = True
             turn = recorder.begin(task, number, self, eager=True)

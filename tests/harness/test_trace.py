@@ -13,8 +13,8 @@ import pytest
 from checked_examples import loop_trace, trace
 from checked_examples.judge import Finding
 from checked_examples.page import find_doc_examples
-from checked_examples.pytest_plugin import _another_python
 from checked_examples.run import wording
+from checked_examples.run.pythons import candidates, newest_per_minor
 from checked_examples.run.runner import Run, run_program
 from checked_examples.trace import compare
 from harness.one_page import OnePage, output
@@ -228,13 +228,15 @@ EAGER = """\
 import asyncio
 
 
-async def child():
-    await asyncio.sleep(0.01)
+async def child(wait):
+    if wait:
+        await asyncio.sleep(0.01)
 
 
 async def main():
     asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
-    await asyncio.create_task(child())
+    asyncio.create_task(child(False))  # ends inside create_task
+    await asyncio.create_task(child(True))
 
 
 asyncio.run(main())
@@ -273,18 +275,23 @@ def test_a_task_exception_is_still_reported_as_never_retrieved(tmp_path: Path) -
 
 
 def test_an_eager_first_step_is_a_turn_of_its_own(tmp_path: Path) -> None:
-    if sys.version_info >= (3, 12):
-        python = sys.executable
-    else:  # eager tasks are new in 3.12: another Python here, if it is new enough
-        other = _another_python()
-        if other is None or other.version < (3, 12):
-            pytest.skip("eager tasks are new in 3.12, and no Python 3.12+ is here")
-        python = other.executable
-    story = _story(tmp_path, EAGER, python)
-    assert story["tasks"][1]["eager"] is True
-    assert [(t["task"], t["resumed"], t["suspended"], t.get("eager")) for t in story["turns"]][
-        :2
-    ] == [(1, 8, 10, None), (2, 4, 5, True)]
+    # On every Python 3.12+ here: 3.12.1 crashes when asked for the coroutine of an eager
+    # task that ended inside create_task, which the recorder therefore never asks.
+    pythons = [
+        (minor, str(path))
+        for minor, (_, path) in newest_per_minor(candidates()).items()
+        if minor >= (3, 12)
+    ]
+    if not pythons:
+        pytest.skip("eager tasks are new in 3.12, and no Python 3.12+ is here")
+    for minor, python in pythons:
+        story = _story(tmp_path / f"{minor}", EAGER, python)
+        assert [task.get("eager") for task in story["tasks"]] == [None, True, True], minor
+        assert [
+            (turn["task"], turn["resumed"], turn["suspended"], turn.get("eager"))
+            for turn in story["turns"]
+        ] == [(1, 9, 12, None), (2, 4, None, True), (3, 4, 6, True), (3, 6, None, None),
+              (1, 12, None, None)], minor  # fmt: skip
 
 
 def test_dumps_puts_one_turn_on_a_line() -> None:
