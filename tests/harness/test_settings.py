@@ -21,6 +21,7 @@ from checked_examples.settings import SettingsError, parse, split_info_string, u
         ('py {duration="1" browser="yes: it runs"}', "leaves the setting out"),
         ('py {duration="1" tolerance="0.5"}', "half a second away from the page's time"),
         ('py {duration="1" services="mysql"}', "names no server the suite can start"),
+        ('py {duration="1" trace="yes"}', 'trace="yes" must be "true"'),
     ],
 )
 def test_bad_settings_say_what_to_write(info: str, message: str) -> None:
