@@ -19,6 +19,7 @@ from checked_examples.page import DocExample
 from checked_examples.pytest_plugin import check_example, check_exercise_answer
 from checked_examples.run.pythons import Python
 from checked_examples.run.schedule import Schedule
+from checked_examples.trace import SUFFIX, trace_path
 
 
 # `python`: the interpreter running pytest, or each of several (--also-python).
@@ -79,3 +80,27 @@ def test_exercise_answer_fails_the_goal(
     example_runs: Schedule,
 ) -> None:
     check_exercise_answer(exercise_answer, python, request, example_runs)
+
+
+def test_every_trace_belongs_to_a_traced_example(
+    site: Path, examples: tuple[DocExample, ...]
+) -> None:
+    """A recorded event-loop story (trace.py) sits beside an example whose fence asks for
+    it: one left behind after trace="true" was dropped would be checked by nothing."""
+    traced = set()
+    for example in examples:
+        try:
+            if example.embedded and example.settings().trace:
+                traced.add(trace_path(example.embedded))
+        except BlockError:
+            continue  # its own test says what is wrong
+    stale = [
+        path.relative_to(site)
+        for path in sorted((site / "examples").rglob("*" + SUFFIX))
+        if path not in traced
+    ]
+    assert not stale, "\n".join(
+        f'{path}: no fence with trace="true" embeds its example: delete it, or add '
+        'trace="true" to the fence'
+        for path in stale
+    )

@@ -30,6 +30,7 @@ import types
 import warnings
 from functools import wraps
 
+from . import loop_trace
 from .judge import Observed, Promise, judge
 from .output_block import OutputBlock
 from .program import top_level_imports
@@ -60,9 +61,10 @@ def run_as_cpython_does(main, *, debug=None, loop_factory=None):
             loop.close()
 
 
-def run(source: str, name: str, started, ended) -> int:
+def run(source: str, name: str, started, ended, trace: bool = False) -> int:
     """Run `source` as the file `name`; call `started()` when its clock starts and
-    `ended()` when the program is done, before what teardown would collect.
+    `ended()` when the program is done, before what teardown would collect. With `trace`,
+    record the event loop's story as the suite does (loop_trace.py): `last_trace()`.
 
     Returns the exit status `python file.py` would have: 0, 1 after an uncaught
     exception (its traceback printed on stderr), or SystemExit's code.
@@ -86,6 +88,10 @@ def run(source: str, name: str, started, ended) -> int:
     # As in `python file.py`, no loop runs when the program starts (Pyodide registers
     # its shared loop as running, and asyncio.Runner would refuse to start).
     asyncio.events._set_running_loop(None)
+    global _last_trace
+    _last_trace = None
+    if trace:
+        loop_trace.install(path, loop_classes=_loop_classes())
     started()
     try:
         exec(compile(source, path, "exec"), main.__dict__)
@@ -99,6 +105,8 @@ def run(source: str, name: str, started, ended) -> int:
     finally:
         sys.stdout.flush()
         ended()
+        if trace:
+            _last_trace = loop_trace.stop()
         asyncio.run = _pyodide_run
         sys.modules["__main__"] = previous_main
         main.__dict__.clear()
@@ -108,6 +116,24 @@ def run(source: str, name: str, started, ended) -> int:
         sys.stdout.flush()
         sys.stderr.flush()
     return status
+
+
+_last_trace: dict | None = None
+
+
+def last_trace() -> str | None:
+    """The event loop's story of the last run made with `trace=True`, as the trace file
+    holds it (JSON; the format: loop_trace.py), or None."""
+    return None if _last_trace is None else loop_trace.dumps(_last_trace)
+
+
+def _loop_classes() -> tuple[type, ...]:
+    """Pyodide's event loop class, whose create_task the recorder watches too."""
+    try:
+        from pyodide.webloop import WebLoop
+    except ImportError:  # not in Pyodide: asyncio's own loops are watched anyway
+        return ()
+    return (WebLoop,)
 
 
 def _exit_status(code: object) -> int:

@@ -15,7 +15,8 @@ EMBED = re.compile(r'^-{1,}8<-{1,}\s+"(?P<path>[^"]+)"\s*$')
 
 # The one file in examples/ that is not a program: the examples' lint settings.
 EXAMPLES_CONFIG = "ruff.toml"
-# Beside a program, its recorded run (markdown/trace_html.py shows it): not a program either.
+# Beside a program whose fence says trace="true": its recorded event-loop story (trace.py),
+# which the suite checks, not a program of its own.
 TRACE_SUFFIX = ".trace.json"
 
 

@@ -426,7 +426,12 @@ def check_example(
         else:
             config.stash[UPDATES].append(
                 record.Update(
-                    str(example.doc), example.line, example.block_source, run.stdout, run.line_times
+                    str(example.doc),
+                    example.line,
+                    example.block_source,
+                    run.stdout,
+                    run.line_times,
+                    **record.trace_of(example, settings, run),
                 )
             )
     if found:

@@ -10,14 +10,16 @@ changed page is replaced atomically: a crash never leaves half a file.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import loop_trace, trace
 from .judge import comparable
 from .output_block import OutputBlock
-from .page import find_doc_examples
+from .page import DocExample, find_doc_examples
 from .run.runner import Run
 from .settings import Settings
 
@@ -29,6 +31,22 @@ class Update:
     block_source: str  # the block as it was when the run started
     output: str  # what the program printed
     line_times: list[float]  # when each line was printed, seconds from the start
+    # The event loop's story (trace="true"), for the file beside the example (trace.py),
+    # and the tolerance within which a recorded one is kept.
+    trace: dict | None = None
+    trace_file: str | None = None
+    tolerance: float = 0.0
+
+
+def trace_of(example: DocExample, settings: Settings, run: Run) -> dict:
+    """What an Update needs to keep the example's event-loop story (trace="true")."""
+    if not (settings.trace and example.embedded and run.trace is not None):
+        return {}
+    return {
+        "trace": run.trace,
+        "trace_file": str(trace.trace_path(example.embedded)),
+        "tolerance": settings.tolerance,
+    }
 
 
 def unfenceable(output: str) -> str | None:
@@ -69,7 +87,27 @@ def apply(updates: list[Update], root: Path) -> tuple[list[str], list[str]]:
             refused.append(result)
         elif result:
             written.append(doc)
+    for update in updates:
+        if update.trace_file and update.trace is not None and _write_trace(update, root):
+            written.append(update.trace_file)
     return written, refused
+
+
+def _write_trace(update: Update, root: Path) -> bool:
+    """Write the example's story beside it; a recorded one that this run keeps (the same
+    schedule, its times within the tolerance) stays, so recording twice changes nothing."""
+    path, story = Path(update.trace_file), update.trace
+    try:
+        recorded = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        recorded = None
+    if trace.same_story(recorded, story, update.tolerance):
+        return False
+    program = path.with_name(path.name.removesuffix(trace.SUFFIX) + ".py")
+    story = {**story, "example": program.relative_to(root).as_posix()}
+    path.touch()  # a new file: made as any file is, for _replace_atomically to keep its mode
+    _replace_atomically(path, loop_trace.dumps(story))
+    return True
 
 
 def _rewrite_page(doc: Path, updates: list[Update], root: Path) -> bool | str:

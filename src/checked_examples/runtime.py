@@ -43,6 +43,7 @@ BROWSER_MODULES = (
     "browser_runner.py",
     "errors.py",
     "judge.py",
+    "loop_trace.py",
     "output_block.py",
     "program.py",
 )

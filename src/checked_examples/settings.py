@@ -36,6 +36,8 @@ HARNESS_KEYS = {
     "timeline_axis": "seconds the timeline's axis spans (to compare two timelines)",
     "cores": 'cores a CPU-bound example keeps busy at once, e.g. cores="2" for a process pool',
     "services": 'servers the suite starts for the example, e.g. services="postgresql"',
+    "trace": "record the event loop's story beside the example and check it on every run,"
+    ' trace="true" (examples/<page>/<lesson>.trace.json; trace.py)',
     "starter_fails": "an exercise's fence (it embeds exercises/<name>/starter.py): how its"
     ' starter fails the goal, "output", "time" or "exception" (exercise.py)',
 }
@@ -107,6 +109,7 @@ class Settings:
     services: tuple[str, ...] = ()  # servers the suite starts for it
     starter_fails: str | None = None  # an exercise's: how its starter fails (exercise.py)
     quiz: str | None = None  # why its output comes in its order: the page asks to predict it
+    trace: bool = False  # its event loop's story is recorded and checked (trace.py)
 
     @property
     def output_unrecordable(self) -> bool:
@@ -230,6 +233,7 @@ def parse(values: dict[str, str]) -> Settings:
         services=_services(values["services"]) if "services" in values else (),
         starter_fails=_reason(values["starter_fails"]) if "starter_fails" in values else None,
         quiz=_quiz(values["quiz"], values) if "quiz" in values else None,
+        trace=_trace(values["trace"]) if "trace" in values else False,
     )
 
 
@@ -292,6 +296,15 @@ def _services(text: str) -> tuple[str, ...]:
             + ", ".join(sorted(SERVICES))
         )
     return names
+
+
+def _trace(text: str) -> bool:
+    if text not in ("true", "false"):
+        raise SettingsError(
+            f'trace="{text}" must be "true" (record the event loop\'s story beside the '
+            'example and check it on every run) or "false"'
+        )
+    return text == "true"
 
 
 def _cores(text: str) -> int:

@@ -20,9 +20,10 @@ from harness.one_page import LEAKY_LESSON, LESSON, PAGE, OnePage, output
 
 def test_a_correct_page_passes(project: OnePage) -> None:
     result = project.pytest()
-    # The run, the orphan check, the finder's check and the lint; the page has no exercise,
-    # so the exercise answers' run and lint have nothing to do (pytest's empty set skip).
-    result.assert_outcomes(passed=4, skipped=2)
+    # The run, the orphan check, the stale trace check, the finder's check and the lint; the
+    # page has no exercise, so the exercise answers' run and lint have nothing to do
+    # (pytest's empty set skip).
+    result.assert_outcomes(passed=5, skipped=2)
 
 
 def test_a_wrong_output_line_shows_a_diff_and_the_place(project: OnePage) -> None:
@@ -171,8 +172,9 @@ def test_page_keeps_one_pages_examples_and_names_a_wrong_page(project: OnePage) 
         output(result)
     )
     assert "[page/lesson.py]" not in output(result)
-    # Kept: the other page's run; the orphan and finder checks. Dropped: this page's run.
-    result.assert_outcomes(passed=3, deselected=1, skipped=1)  # skipped: no exercise answers
+    # Kept: the other page's run; the orphan, stale trace and finder checks. Dropped: this
+    # page's run.
+    result.assert_outcomes(passed=4, deselected=1, skipped=1)  # skipped: no exercise answers
     wrong = project.pytest("tests/test_examples.py", "--page", "nope")
     assert wrong.ret == 4
     assert "no page docs/nope.md" in output(wrong)

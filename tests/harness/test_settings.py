@@ -28,6 +28,7 @@ from checked_examples.settings import SettingsError, parse, split_info_string, u
             'py {duration="1" starter_fails="time" quiz="The sleeps overlap, so 1 ends first."}',
             "leave quiz= out of the exercise's fence",
         ),
+        ('py {duration="1" trace="yes"}', 'trace="yes" must be "true"'),
     ],
 )
 def test_bad_settings_say_what_to_write(info: str, message: str) -> None:

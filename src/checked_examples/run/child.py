@@ -45,7 +45,7 @@ if _report:
     network_guard.install(_report)
 _path = os.environ.pop("EXAMPLE_HARNESS_START_FILE", None)
 if _path:  # the example itself, not a Python it starts (which starts as a reader's would)
-    import asyncio, atexit, importlib, signal, time
+    import asyncio, atexit, importlib, signal, sys, time
     try:
         import resource
     except ImportError:
@@ -63,6 +63,11 @@ if _path:
             importlib.import_module(_name)
         except Exception:
             pass  # the program's own import will say what is wrong
+    _trace = os.environ.pop("EXAMPLE_HARNESS_TRACE", None)
+    if _trace:  # the event loop's story (trace="true"), written after the clock stops
+        import loop_trace
+        atexit.register(loop_trace.write, _trace)
+        loop_trace.install(sys.argv[0])
     with open(_path, "w") as _file:
         _file.write(repr(time.time()))
 
@@ -97,17 +102,26 @@ def child_environment(
 
 
 def launch(
-    python: str, name: str, workdir: Path, startup_dir: Path, source: str, report: bool = True
+    python: str,
+    name: str,
+    workdir: Path,
+    startup_dir: Path,
+    source: str,
+    report: bool = True,
+    extra_env: dict[str, str] | None = None,
 ) -> tuple[subprocess.Popen[bytes], float, float]:
     """Start `python -W default name` in `workdir`; `startup_dir` must hold the
-    sitecustomize. Returns the process, the wall clock and the perf_counter at launch."""
+    sitecustomize (and what `extra_env` asks it for: the loop's recorder). Returns the
+    process, the wall clock and the perf_counter at launch."""
+    env = child_environment(startup_dir, top_level_imports(source), report)
+    env.update(extra_env or {})
     launched_wall, started = time.time(), time.perf_counter()
     # -W default shows every warning once, ResourceWarning included, which a
     # plain run hides: the suite must see what a careless program leaks.
     process = subprocess.Popen(
         [python, "-W", "default", name],
         cwd=workdir,
-        env=child_environment(startup_dir, top_level_imports(source), report),
+        env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -18,6 +18,7 @@ the interpreter frees its modules.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -32,8 +33,10 @@ import psutil
 
 from . import child, machine
 
-# Copied beside sitecustomize: the network guard and the check of what was left behind.
+# Copied beside sitecustomize: the network guard and the check of what was left behind;
+# the event loop's recorder (from the package itself: the browser runs it too).
 _STARTUP_MODULES = ("network_guard.py", "leftovers.py")
+_TRACE_MODULE = Path(__file__).parent.parent / "loop_trace.py"
 
 
 @dataclass
@@ -47,6 +50,8 @@ class Run:
     load: machine.Load = machine.QUIET  # what the rest of the machine did meanwhile
     # What the network guard refused and what the program left behind, one per line.
     harness_report: list[str] = field(default_factory=list)
+    # The event loop's story (loop_trace.py), when the run was asked to record it.
+    trace: dict | None = None
 
 
 def run_program(
@@ -56,12 +61,14 @@ def run_program(
     timeout: float,
     track: Callable[[subprocess.Popen[bytes], bool], None] | None = None,
     python: str = sys.executable,
+    trace: bool = False,
 ) -> Run:
     """Write `source` to `workdir/name` and run it with `python` (this interpreter by
     default; the suite passes each job's, with the environment that has its packages).
 
     `track(process, True)` is called once the program is launched and
     `track(process, False)` once it has ended, so a scheduler can stop it.
+    `trace`: record the event loop's story too (loop_trace.py), in `Run.trace`.
     """
     program = workdir / name
     program.write_text(source, encoding="utf-8")
@@ -70,9 +77,17 @@ def run_program(
     (startup_dir / "sitecustomize.py").write_text(child.SITECUSTOMIZE, encoding="utf-8")
     for module in _STARTUP_MODULES:
         shutil.copy(Path(__file__).with_name(module), startup_dir / module)
+    extra_env = {}
+    trace_file = startup_dir / "trace.json"
+    trace_file.unlink(missing_ok=True)
+    if trace:
+        shutil.copy(_TRACE_MODULE, startup_dir / _TRACE_MODULE.name)
+        extra_env["EXAMPLE_HARNESS_TRACE"] = str(trace_file)
     run = Run()
     before = machine.sample()
-    process, launched_wall, started = child.launch(python, name, workdir, startup_dir, source)
+    process, launched_wall, started = child.launch(
+        python, name, workdir, startup_dir, source, extra_env=extra_env
+    )
     if track:
         track(process, True)
     output = child.Output(process, started)
@@ -107,6 +122,9 @@ def run_program(
     with contextlib.suppress(FileNotFoundError):
         report = (startup_dir / "report").read_text(encoding="utf-8")
         run.harness_report = report.splitlines() + run.harness_report
+    if trace:
+        with contextlib.suppress(FileNotFoundError, ValueError):
+            run.trace = json.loads(trace_file.read_text(encoding="utf-8"))
     return run
 
 

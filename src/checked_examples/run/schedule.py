@@ -202,6 +202,7 @@ class Schedule:
             job.settings.timeout,
             track=self._track,
             python=job.python.executable,
+            trace=job.settings.trace,
         )
 
     def stop(self) -> None:
@@ -248,6 +249,7 @@ class Schedule:
                 job.settings.timeout,
                 track=self._track,
                 python=job.python.executable,
+                trace=job.settings.trace,
             )
         except BaseException as error:  # the test that waits for it reports it
             job.result.set_exception(error)

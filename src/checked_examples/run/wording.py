@@ -9,7 +9,9 @@ run; a quiet one puts the blame on the program).
 from __future__ import annotations
 
 import difflib
+import json
 
+from .. import trace
 from ..judge import Finding, Observed, Promise, allowed_window, judge
 from ..page import DocExample
 from ..settings import Settings
@@ -43,7 +45,9 @@ def observed(run: Run) -> Observed:
 
 
 # Findings about time alone: on a busy machine the machine, not the program, may be their cause.
-TIMING = frozenset({"line-late", "line-early", "too-long", "too-short"})
+TIMING = frozenset(
+    {"line-late", "line-early", "too-long", "too-short", "trace-late", "trace-early"}
+)
 
 
 def problems(example: DocExample, settings: Settings, run: Run, *, check_output: bool) -> list[str]:
@@ -60,10 +64,23 @@ def judged(
     findings = judge(
         promise_of(example, settings), observed(run), stretch=stretch, check_output=check_output
     )
+    if settings.trace and check_output and not run.timed_out and example.embedded:
+        findings += trace.compare(
+            recorded_trace(example), run.trace, settings.tolerance, stretch=stretch
+        )
     words = _Words(example, settings, run, stretch)
     # The guard's and the leftovers check's findings, whatever raises= or warns= allow.
     found = ([] if run.timed_out else list(run.harness_report)) + words.all(findings)
     return findings, _cause_said_once(found, {words.slow_cause(), _EARLY})
+
+
+def recorded_trace(example: DocExample) -> dict | None:
+    """The event loop's story recorded beside the example (trace.py), or None."""
+    try:
+        text = trace.trace_path(example.embedded).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    return json.loads(text)
 
 
 def worth_a_run_alone(findings: list[Finding], run: Run, settings: Settings) -> bool:
@@ -166,6 +183,52 @@ class _Words:
                 )
             case "too-long" | "too-short":
                 return self.duration(finding)
+            case kind if kind.startswith("trace-"):
+                return self.trace(finding)
+        raise ValueError(f"no words for a finding of kind {finding.kind!r}")
+
+    def trace(self, finding: Finding) -> str:
+        """The event loop's story against the one recorded beside the example (trace.py)."""
+        file = trace.trace_path(self.example.embedded).relative_to(self.example.root)
+        again = f"If the new schedule is the lesson, run `{self.update_command}` and review"
+        match finding.kind:
+            case "trace-missing":
+                return (
+                    f'the fence asks for the event loop\'s story (trace="true" at '
+                    f"{self.example.where}) but {file} does not exist: run "
+                    f"`{self.update_command}`, review the trace, commit it"
+                )
+            case "trace-not-recorded":
+                return f"this run recorded no event-loop story to compare with {file}"
+            case "trace-version":
+                return (
+                    f"{file} is in trace format version {finding.measured}, this engine "
+                    f"reads version {finding.expected}: run `{self.update_command}`"
+                )
+            case "trace-task":
+                return (
+                    f"the program's tasks differ from {file} at task {finding.line}:\n"
+                    f"  recorded:  {trace.describe_task(finding.expected)}\n"
+                    f"  this run:  {trace.describe_task(finding.measured)}\n"
+                    f"{again} the diff of {file}."
+                )
+            case "trace-turn":
+                return (
+                    f"the schedule changed at turn {finding.line} of the event loop "
+                    f"({file}):\n"
+                    f"  recorded:  {trace.describe_turn(finding.expected)}\n"
+                    f"  this run:  {trace.describe_turn(finding.measured)}\n"
+                    "Did awaits that ran concurrently become one after another (a gather "
+                    "made sequential), or did an await get added or removed? "
+                    f"{again} the diff of {file}."
+                )
+            case "trace-late" | "trace-early":
+                return (
+                    f"turn {finding.line} of the event loop came at {finding.measured:.2f} s, "
+                    f"{file} says {finding.expected:.2f} s (allowed "
+                    f"±{self.settings.tolerance:g} s{self.stretch_note()}).\n"
+                    + (self.slow_cause() if finding.kind == "trace-late" else _EARLY)
+                )
         raise ValueError(f"no words for a finding of kind {finding.kind!r}")
 
     @property

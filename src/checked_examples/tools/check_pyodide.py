@@ -1,7 +1,7 @@
 """Run the site's examples in Pyodide under Node, as the Run button runs them in a browser.
 
     python -m checked_examples check-pyodide [--pyodide 314|315] [--page NAME] [--all]
-        [--record] [--set-up FILE.py ...]
+        [--record] [--trace] [--set-up FILE.py ...]
 
 Each example goes through the site's own engine (docs/assets/run/engine.mjs) and is judged
 there by the suite's judge, in Pyodide, so what this prints is what a reader's Run button
@@ -17,6 +17,10 @@ every Pyodide whose Python is new enough.
 any recording machine's (NEWEST_RECORDING_PYTHON), from a run on a Pyodide new enough,
 when that run kept every other promise of the page (ending, stderr, duration). It uses
 the engine's own writer (record.py, `make update-examples`), so the block is the same.
+
+--trace runs instead each example whose fence says trace="true" with the event loop's
+recorder (loop_trace.py, as the live trace view will) and compares its story with the one
+recorded beside it (trace.py), turn for turn, as the suite does on every Python.
 
 --set-up runs Python files in each interpreter once it is loaded, in order; a diagnosis:
 `--pyodide 315 --set-up pure_python_asyncio.py --set-up webloop_fixes_of_314.py` (files of
@@ -37,7 +41,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import record
+from .. import record, trace
 from .. import settings as settings_mod
 from ..exercise import failed_as_declared
 from ..page import find_doc_examples
@@ -45,6 +49,7 @@ from ..paths import ROOT
 
 HERE = Path(__file__).with_name("pyodide")
 SCRIPT = HERE / "run_examples.mjs"
+TRACE_SCRIPT = HERE / "trace_examples.mjs"
 SENT = ("id", "name", "program", "timeout", "promise")  # what run_examples.mjs reads
 
 
@@ -111,8 +116,11 @@ def runs_on(example: dict, pyodide: Pyodide) -> bool:
     return example["browser"].runs
 
 
-def run_on(pyodide: Pyodide, chosen: list[dict], set_up: list[Path]) -> tuple[list[dict], int, str]:
-    """Each example's result line from run_examples.mjs, Node's exit status, and stderr."""
+def run_on(
+    pyodide: Pyodide, chosen: list[dict], set_up: list[Path], script: Path = SCRIPT
+) -> tuple[list[dict], int, str]:
+    """Each example's result line from `script` (run_examples.mjs), Node's exit status, and
+    stderr."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
         json.dump([{key: e[key] for key in SENT} for e in chosen], file)
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as code:
@@ -122,7 +130,7 @@ def run_on(pyodide: Pyodide, chosen: list[dict], set_up: list[Path]) -> tuple[li
             [
                 "node",
                 "--experimental-wasm-stack-switching",
-                str(SCRIPT),
+                str(script),
                 str(pyodide.folder),
                 file.name,
                 *([code.name] if set_up else []),
@@ -204,6 +212,36 @@ def recording(result: dict, example: dict, pyodide: Pyodide) -> record.Update | 
     )
 
 
+def check_traces(pyodide: Pyodide, chosen: list[dict]) -> bool:
+    """The traced examples' stories in Pyodide against the recorded ones; whether all kept."""
+    chosen = [e for e in chosen if e["example"].settings().trace and not e["must_fail"]]
+    results, status, stderr = run_on(pyodide, chosen, [], TRACE_SCRIPT)
+    sys.stderr.write(stderr)
+    kept = 0
+    for result, example in zip(results, chosen[: len(results)], strict=True):
+        path = trace.trace_path(example["example"].embedded)
+        recorded = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+        found = compare_story(recorded, result["trace"], example)
+        if not found and result["status"] == 0:
+            kept += 1
+            print(f"KEPT      {result['id']} ({len(result['trace']['turns'])} turns)")
+            continue
+        print(f"DIFFERS   {result['id']} (exit status {result['status']})")
+        for finding in found:
+            if finding.kind == "trace-turn":
+                print(f"    turn {finding.line}: recorded: {trace.describe_turn(finding.expected)}")
+                print(f"    turn {finding.line}: this run: {trace.describe_turn(finding.measured)}")
+            else:
+                said = f"{finding.expected!r} / {finding.measured!r}"
+                print(f"    {finding.kind} {finding.line}: {said}")
+    print(f"Pyodide {pyodide.version}: {kept} of {len(chosen)} traced examples kept their story")
+    return kept == len(chosen) == len(results) and status == 0
+
+
+def compare_story(recorded: dict | None, story: dict | None, example: dict) -> list:
+    return trace.compare(recorded, story, example["promise"]["tolerance"])
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every example a browser can run in Pyodide under Node, judged as on the page."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -219,6 +257,11 @@ def main(argv: list[str] | None = None) -> int:
         "--record",
         action="store_true",
         help="write the outputs no recording machine can make into their pages",
+    )
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="compare the traced examples' event-loop stories with the recorded ones",
     )
     parser.add_argument(
         "--set-up",
@@ -245,6 +288,12 @@ def main(argv: list[str] | None = None) -> int:
             starter = answer.embedded == answer.starter
             reason = answer.settings().starter_fails if starter else "any"
             examples.append(page_data(answer, reason))
+    if args.trace:
+        return (
+            0
+            if all([check_traces(p, [e for e in examples if runs_on(e, p)]) for p in pyodides])
+            else 1
+        )
     summaries, updates, recorded, all_good = [], [], set(), True
     for pyodide in pyodides:
         chosen = [e for e in examples if args.all or runs_on(e, pyodide)]
