@@ -5,7 +5,8 @@ End, the slider), and at each turn the running task, the highlighted line of the
 the table's marked row and the live region's sentence are those of the trace; axe finds
 nothing in either scheme, and a phone's screen fits it.
 
-The trace is the HAND-MADE fixture of trace_view.py until the pages carry recorded ones.
+The trace is the gather example's, as the suite recorded it (trace_view.py). A reader's
+own run is offered the same view, drawn from the story recorded in the browser's worker.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 
 from browser import accessibility, phone
 from browser.accessibility import SCHEMES, show_scheme
+from browser.run_button import FIRST_LOAD, run
 from browser.trace_view import PAGE, fixture, put_fixture
 from checked_examples.tools.browser_site import ROOT
 from checked_examples.tools.site_pages import examples_by_page
@@ -23,6 +25,8 @@ ARTIFACTS = ROOT / "artifacts" / "browser"
 TRACE = fixture()
 NAMES = {task["id"]: task["name"] for task in TRACE["tasks"]}
 TURNS = TRACE["turns"]
+# The gather example's recorded run (the page has another example's too).
+GATHER = '.example-trace[data-example$="/gather_runs_fetches_concurrently.py"]'
 VIEW_FILES = ("assets/trace/trace-view.mjs", "assets/trace/trace.css")
 
 
@@ -30,12 +34,12 @@ def opened(page, site_url: str):
     """The page with the fixture's button shown, and the view opened from the keyboard."""
     page.goto(site_url + PAGE, wait_until="networkidle")
     put_fixture(page)
-    button = page.locator(".example-trace__open")
+    button = page.locator(f"{GATHER} .example-trace__open")
     button.wait_for()  # shown by trace-button.mjs
     button.focus()
     page.keyboard.press("Enter")
     page.locator(".trace-view__step").wait_for()
-    return page.locator(".example-trace")
+    return page.locator(GATHER)
 
 
 def shown(page) -> dict:
@@ -74,7 +78,7 @@ def expect(page, turn: int, *, announced: bool = True) -> None:
 def test_nothing_of_the_view_is_requested_before_it_is_opened(page, watch, site_url) -> None:
     page.goto(site_url + PAGE, wait_until="networkidle")
     put_fixture(page)
-    button = page.locator(".example-trace__open")
+    button = page.locator(f"{GATHER} .example-trace__open")
     button.wait_for()
     page.wait_for_timeout(300)
     assert not [url for url in watch.requested if url.endswith(VIEW_FILES)]
@@ -87,7 +91,7 @@ def test_nothing_of_the_view_is_requested_before_it_is_opened(page, watch, site_
         "trace/trace.css",
     ]
     button.click()  # closed again: the view and its highlight go
-    assert page.locator(".example-trace__view").is_hidden()
+    assert page.locator(f"{GATHER} .example-trace__view").is_hidden()
     assert page.locator(".trace-line--resumed").count() == 0
     assert watch.problems() == []
 
@@ -108,7 +112,7 @@ def test_the_keyboard_steps_through_the_turns(page, watch, site_url) -> None:
     expect(page, 3)
     page.keyboard.press("ArrowDown")
     expect(page, 4)  # Task-3 resumes at its await, line 6, a second later
-    assert "1.001 s" in shown(page)["live"]
+    assert f"{TURNS[4]['at']:.3f} s" in shown(page)["live"]
     page.keyboard.press("ArrowLeft")
     expect(page, 3)
     page.keyboard.press("End")
@@ -136,10 +140,11 @@ def test_each_turn_says_who_runs_who_is_ready_and_who_waits_on_what(page, site_u
     page.keyboard.press("ArrowRight")  # turn 2: Task-2 starts; Task-3 and Task-4 are queued
     states = page.locator(".trace-view__states").inner_text()
     assert "Ready: Task-3; Task-4" in states
-    assert "Waiting: Task-1 on results = await asyncio.gather(" in states
+    assert f"Waiting: Task-1 on {TURNS[0]['waits_on']}" in states
     page.keyboard.press("End")  # main resumes once every fetch is done
     states = page.locator(".trace-view__states").inner_text()
-    assert "Done: Task-2 (at 2.002 s); Task-3 (at 1.001 s); Task-4 (at 1.501 s)" in states
+    done = "; ".join(f"{task['name']} (at {task['done']:.3f} s)" for task in TRACE["tasks"][1:])
+    assert f"Done: {done}" in states
     # The table holds every turn; its marked row is the one shown.
     rows = page.locator(".trace-table tbody tr")
     assert rows.count() == len(TURNS)
@@ -163,7 +168,7 @@ def test_the_open_view_is_accessible(page, site_url, scheme: str) -> None:
     show_scheme(page, scheme)
     assert accessibility.problems(page, PAGE) == []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.locator(".example-trace").scroll_into_view_if_needed()
+    page.locator(GATHER).scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / f"trace-view-{scheme}.png")
 
 
@@ -187,7 +192,7 @@ def test_the_view_fits_a_phone(page, site_url, width: int) -> None:
         "axe.run({include: [['.example-trace']]}, {resultTypes: ['violations']})"
     )["violations"]
     assert accessibility.axe_report(found) == []
-    page.locator(".example-trace").scroll_into_view_if_needed()
+    page.locator(GATHER).scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / f"trace-view-phone-{width}.png")
 
 
@@ -241,7 +246,7 @@ def test_the_view_draws_a_trace_handed_to_it_as_a_run_grows(page, watch, site_ur
     assert said[3][0] == 4
     assert "Waiting or ready (this loop does not say which): Task-1 on" in said[3][1]
     assert said[4] == 0, "a closed view leaves no line highlighted"
-    assert said[5] == [[True, "1 of 3 · 0.000 s"]]
+    assert said[5] == [[True, f"1 of 3 · {TURNS[0]['at']:.3f} s"]]
     assert said[6] == 1, "the replaced run's highlight went with it"
     assert watch.problems() == []
 
@@ -252,7 +257,7 @@ def test_the_check_of_recorded_traces_finds_a_line_that_is_not_the_await(page, s
     wrong = fixture()
     wrong["turns"][2]["waits_on"] = "await asyncio.sleep(1)"
     put_fixture(page, wrong)
-    box = page.locator(".example-trace")
+    box = page.locator(GATHER)
     box.locator(".example-trace__open").click()
     box.locator(".trace-view__step").wait_for()
     assert box.evaluate(_EVERY_TURN) == ['turn 3: line 6 has no "await asyncio.sleep(1)"']
@@ -285,8 +290,13 @@ _EVERY_TURN = """box => {
     if (step.suspended !== null) {
       const code = lines[0]?.closest(".highlight");
       const at = code?.querySelector(`pre code > span[id$="-${step.suspended}"]`);
-      // The await's own text (its first line), on that line, as the recorder reads it.
-      if (!at?.textContent.includes(step.waits_on.split("\\n")[0].trim()))
+      // The await's text as the recorder reads it, spaces aside: the whole of it on that
+      // line, or that line's part from its await on (a call over several lines).
+      const squeezed = (text) => text.replace(/\\s+/g, "");
+      const line = squeezed(at?.textContent ?? "");
+      const from = line.indexOf("await");
+      const want = squeezed(step.waits_on);
+      if (!(line.includes(want) || (from >= 0 && want.startsWith(line.slice(from)))))
         wrong.push(`turn ${turn + 1}: line ${step.suspended} has no "${step.waits_on}"`);
     }
   }
@@ -321,6 +331,21 @@ def test_every_recorded_trace_steps_through_its_own_program(page, watch, server_
     page.wait_for_url(site + path)
     assert page.evaluate("window.stayed === true"), "the page was loaded, not swapped in"
     box = page.locator(f'.example-trace[data-example="{example}"]')
+    # An example with a quiz keeps its run hidden, the trace too, until it is answered.
+    quiz = page.locator(f'.example-trace[data-example="{example}"] ~ .example-quiz').first
+    # An example in a content tab that is not the one shown: its tab, as a reader's click.
+    box.evaluate(
+        """box => {
+      const block = box.closest(".tabbed-block");
+      if (!block) return;
+      const at = [...block.parentElement.children].indexOf(block);
+      block.closest(".tabbed-set").querySelectorAll(".tabbed-labels > label")[at].click();
+    }"""
+    )
+    if quiz.count():
+        quiz.wait_for()  # shown once quiz.mjs has set it up (and hidden the run)
+        assert box.is_hidden(), "the recorded run tells the order the quiz asks for"
+        quiz.locator(".example-quiz__give-up").click()
     box.locator(".example-trace__open").click()
     box.locator(".trace-view__step").wait_for()
     assert box.evaluate(_EVERY_TURN) == []
@@ -334,4 +359,37 @@ def test_every_recorded_trace_steps_through_its_own_program(page, watch, server_
             f'.example-trace[data-example="{example}"]',
         )["violations"]
         assert accessibility.axe_report(found) == [], scheme
+    assert watch.problems() == []
+
+
+def test_a_readers_run_is_offered_its_own_story_turn_by_turn(page, watch, site_url) -> None:
+    """The Run button records the run's story in the worker (loop_trace.py, as the suite
+    does) and offers it under the run, in the view above, loaded on the click."""
+    page.goto(site_url + PAGE, wait_until="networkidle")
+    box = page.locator(".example-run[data-name='gather_runs_fetches_concurrently.py']")
+    run(page, box, FIRST_LOAD)
+    assert not [url for url in watch.requested if url.endswith(VIEW_FILES)]
+    offer = box.locator(".example-run__trace-open")
+    assert offer.inner_text() == "Step through your run"
+    offer.focus()
+    page.keyboard.press("Enter")
+    view = box.locator(".example-trace--run")
+    view.locator(".trace-view__step").wait_for()
+    assert offer.get_attribute("aria-expanded") == "true"
+    # The same story as the suite's recording: the same tasks, resuming on the same lines.
+    lanes = view.locator(".trace-lanes__name").all_inner_texts()
+    assert len(lanes) == len(TRACE["tasks"]), lanes
+    slider = view.locator(".trace-view__slider")
+    assert int(slider.get_attribute("max")) == len(TURNS) - 1
+    slider.focus()
+    for turn in range(len(TURNS)):
+        runs = view.locator(".trace-view__runs").inner_text()
+        assert f"{TRACE['tasks'][TURNS[turn]['task'] - 1]['coro']}" in runs, (turn, runs)
+        highlighted = page.evaluate(
+            "[...document.querySelectorAll('.trace-line--resumed')].map(el => el.id)"
+        )
+        assert [int(i.split("-")[-1]) for i in highlighted] == [TURNS[turn]["resumed"]]
+        page.keyboard.press("ArrowRight")
+    offer.click()
+    assert view.is_hidden()
     assert watch.problems() == []

@@ -1,10 +1,8 @@
 """The step-through of a recorded run, on a page of the built site, for the view's tests.
 
-Until the pages carry real recorded traces (`trace="true"` fences, recorded by
-`make update-examples`), the tests put the HAND-MADE fixture of the gather example
-(trace_fixtures/) into its page, rendered by the build's own code (trace_html.py), where
-the build would put it: after the example's output block and timeline (in place of the
-example's recorded trace, if it has one by then).
+The tests put the gather example's recorded trace (or a changed copy of it) into its page,
+rendered by the build's own code (trace_html.py), where the build puts it: after the
+example's output block and timeline, in place of the one the build rendered.
 """
 
 from __future__ import annotations
@@ -13,8 +11,11 @@ import json
 from pathlib import Path
 
 from checked_examples.markdown.trace_html import trace_markup
+from checked_examples.paths import ROOT
 
-FIXTURE = Path(__file__).parent / "trace_fixtures" / "hand_made_for_tests_gather.trace.json"
+FIXTURE = (
+    ROOT / "examples" / "running-several-coroutines" / "gather_runs_fetches_concurrently.trace.json"
+)
 PAGE = "running-several-coroutines/"
 
 _INSERT = """([name, markup]) => {

@@ -84,12 +84,19 @@ export async function runExample({ py, runner }, source, name, emit) {
   let seconds = null;
   // callPromising: with JavaScript Promise Integration the program's asyncio.run()
   // may suspend the WebAssembly stack while it waits, as a real interpreter blocks.
+  // Every run records the event loop's story (loop_trace.py, as the suite records it for
+  // trace="true"), which the page offers to step through: `lastTrace`.
   const status = await runner.run.callPromising(source, name, () => {
     start = now();
   }, () => {
     seconds = since();
-  });
+  }, true);
   return { stdout, lineTimes, stderr, status, seconds: seconds ?? since() };
+}
+
+// The event loop's story of the last run (the trace file's JSON), or null.
+export function lastTrace({ runner }) {
+  return runner.last_trace() ?? null;
 }
 
 // The judge's findings (judge.py's Finding, as plain objects) on a run of runExample's:

@@ -42,7 +42,8 @@ function setUp(box) {
   const name = box.dataset.name;
   const why = box.querySelector(".example-quiz__why");
   why.hidden = true;
-  for (const part of parts) part.hidden = true;
+  // Marked, so that no other script shows them (trace-button.mjs shows its hidden buttons).
+  for (const part of parts) Object.assign(part, { hidden: true }).dataset.quizAnswer = "";
   const n = ++counter;
 
   const intro = element("p", { class: "example-quiz__intro", id: `example-quiz-intro-${n}` },
@@ -98,7 +99,10 @@ function setUp(box) {
     box.classList.add("example-quiz--answered");
     for (const button of box.querySelectorAll("button")) button.disabled = true;
     for (const item of lines()) drop(item);
-    for (const part of parts) part.hidden = false;
+    for (const part of parts) {
+      part.hidden = false;
+      delete part.dataset.quizAnswer;
+    }
     verdict.className = `example-quiz__verdict example-quiz__verdict--${right ? "right" : "wrong"}`;
     verdict.textContent = right === null
       ? "The answer is the checked output above."

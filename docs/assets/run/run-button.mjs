@@ -16,6 +16,7 @@
 const progressModule = () => import("./progress.mjs");
 const quizzes = () => import("./quiz.mjs");
 const timelines = () => import("./live-timeline.mjs");
+const traceViews = () => import("../trace/trace-view.mjs");
 
 const WORKER_URL = new URL("./run-worker.mjs", import.meta.url);
 const STYLE_URL = new URL("./run.css", import.meta.url);
@@ -134,8 +135,12 @@ function loadStyle() {
 
 // The program: the code block above (what the copy button copies).
 function pageProgram(box) {
-  const code = box.previousElementSibling?.querySelector("pre code");
+  const code = programBlock(box)?.querySelector("pre code");
   return code ? code.textContent.replace(/\n$/, "") + "\n" : "";
+}
+
+function programBlock(box) {
+  return box.previousElementSibling;
 }
 
 // What the page declares, as the judge takes it (judge.py's Promise): the ```output block
@@ -222,6 +227,35 @@ function setUpAll(root = document) {
   if (root.querySelector(".example-quiz[data-order]")) quizzes().then((m) => m.setUpQuizzes(root));
 }
 
+// "Step through your run": the event loop's story of the reader's own run, recorded in
+// the worker (loop_trace.py), shown by the view the recorded runs use (trace-view.mjs),
+// which is imported on this button's first click. `codeBlock`: the page's program, whose
+// lines the view highlights, or null when the run was of another program.
+function offerTrace(state, trace, codeBlock) {
+  state.result.querySelector(".example-run__trace")?.remove();
+  if (!trace) return;
+  const offer = element("div", { class: "example-run__trace" });
+  const button = element("button", { type: "button", class: "example-run__trace-open md-button", "aria-expanded": "false" }, "Step through your run");
+  offer.append(button);
+  state.result.append(offer);
+  let shown = null;
+  button.addEventListener("click", async () => {
+    const open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    if (shown) {
+      shown.box.hidden = !open;
+      shown.view.setActive(open);
+      return;
+    }
+    const { ensureStyle, showRunTrace } = await traceViews();
+    await ensureStyle();
+    const view = showRunTrace(button, JSON.parse(trace), codeBlock);
+    shown = { view, box: button.nextElementSibling };
+    shown.box.hidden = button.getAttribute("aria-expanded") !== "true"; // closed meanwhile?
+    view.setActive(!shown.box.hidden);
+  });
+}
+
 // The run's live timeline (live-timeline.mjs), drawn once its module has loaded: the
 // marks and the end that come before are replayed then.
 function startTimeline(state, promise) {
@@ -306,6 +340,7 @@ async function start(box) {
   state.stop.hidden = false;
   state.result.hidden = false;
   state.code.textContent = "";
+  offerTrace(state, null);
   startTimeline(state, promise);
   state.diff.hidden = true;
   state.verdict.textContent = "";
@@ -326,6 +361,7 @@ async function start(box) {
         // For the browser suite, which judges the same run with the Python judge itself.
         box.exampleRun = { promise, observed, findings };
         showVerdict(state, promise, findings, edited);
+        offerTrace(state, data.trace, edited ? null : programBlock(box));
       }
       if (data.type === "failed") state.status.textContent = `Python could not run it here: ${data.message}`;
       if (data.type === "stopped") state.status.textContent = "Stopped.";
@@ -541,6 +577,7 @@ async function check(box) {
   state.stop.hidden = false;
   state.result.hidden = false;
   state.code.textContent = "";
+  offerTrace(state, null);
   startTimeline(state, promise);
   state.diff.hidden = true;
   state.verdict.textContent = "";
@@ -561,6 +598,7 @@ async function check(box) {
         state.status.textContent = `Checked: your program ran ${observed.seconds.toFixed(2)} s (the goal: ~${promise.duration} s).`;
         box.exerciseRun = { promise, observed, findings };
         showGoalVerdict(state, promise, findings, observed);
+        offerTrace(state, data.trace, null);
       }
       if (data.type === "failed") state.status.textContent = `Python could not run it here: ${data.message}`;
       if (data.type === "stopped") state.status.textContent = "Stopped.";

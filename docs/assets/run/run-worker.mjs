@@ -8,7 +8,7 @@
 // Cache Storage (nothing is sent anywhere): a page opened later, in a new tab or by a
 // full load, starts its worker from it instead of starting Python again.
 import { loadPyodide, version as pyodideVersion } from "./pyodide/pyodide.mjs";
-import { judgeRun, loadRuntime, runExample } from "./engine.mjs";
+import { judgeRun, lastTrace, loadRuntime, runExample } from "./engine.mjs";
 
 let runtime = null;
 
@@ -76,7 +76,8 @@ self.onmessage = async ({ data }) => {
     const emit = (line) => self.postMessage({ type: "line", id: data.id, ...line });
     const observed = await runExample(loaded, data.source, data.name, emit);
     const findings = judgeRun(loaded, data.promise, observed);
-    self.postMessage({ type: "done", id: data.id, observed, findings });
+    const trace = lastTrace(loaded);
+    self.postMessage({ type: "done", id: data.id, observed, findings, trace });
   } catch (error) {
     self.postMessage({ type: "failed", id: data.id, message: String(error?.message ?? error) });
   }

@@ -12,7 +12,8 @@ const VIEW_URL = new URL("./trace-view.mjs", import.meta.url);
 const views = new WeakMap(); // the view's element -> its controller (trace-view.mjs)
 
 function reveal(root) {
-  for (const box of root.querySelectorAll(".example-trace[hidden]")) box.hidden = false;
+  // Not one a quiz keeps hidden until it is answered (quiz.mjs): it would tell the order.
+  for (const box of root.querySelectorAll(".example-trace[hidden]:not([data-quiz-answer])")) box.hidden = false;
 }
 
 async function toggle(button) {

@@ -148,15 +148,18 @@ def format_output(src, language, class_name, options, md, **kwargs) -> str:
             parts.append(timeline_svg(text, times, example.settings, example.name, page.pieces))
         except SettingsError as error:
             raise _fail(block.line, error) from None
+    quiz = []
     if example.settings.quiz:
         try:
-            parts.append(quiz_html(text, example.settings, example.name))
+            quiz.append(quiz_html(text, example.settings, example.name))
         except SettingsError as error:
             raise _fail(block.line, error) from None
-    page.pieces += len(parts)
+    page.pieces += len(parts) + len(quiz)
     try:
         parts.append(trace_html(Path.cwd(), example.path))  # its recorded run, if any
     except BlockError as error:
         raise _fail(block.line, error) from None
     page.example = None
-    return "\n".join(parts)
+    # The quiz last: it hides what comes between the output block and itself, the
+    # recorded run too, which would tell the order it asks for (quiz.mjs).
+    return "\n".join(parts + quiz)
