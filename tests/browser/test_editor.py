@@ -120,6 +120,8 @@ def program_in_link(link: str) -> tuple[str, str]:
 
 def share(page, box, program: str) -> str:
     box.locator("textarea").evaluate("(text, program) => { text.value = program }", program)
+    # The last Share's words would satisfy the wait below before this one's link is copied.
+    box.locator(".example-run__status").evaluate("status => { status.textContent = '' }")
     box.locator(".example-run__share").click()
     box.locator(".example-run__status", has_text="Link copied").wait_for()
     return page.evaluate("navigator.clipboard.readText()")

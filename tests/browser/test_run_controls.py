@@ -90,7 +90,6 @@ def test_a_new_tab_starts_python_from_the_memory_the_first_one_kept(gather) -> N
         assert comparable("\n".join(again.stdout)) == expected, again.verdict
     finally:
         tab.close()
-    assert gather_page.evaluate("document.documentElement.dataset.pythonStart") == "fresh"
     assert watch.problems() == []
 
 

@@ -332,7 +332,7 @@ def test_every_recorded_trace_steps_through_its_own_program(page, watch, server_
     assert page.evaluate("window.stayed === true"), "the page was loaded, not swapped in"
     box = page.locator(f'.example-trace[data-example="{example}"]')
     # An example with a quiz keeps its run hidden, the trace too, until it is answered.
-    quiz = page.locator(f'.example-trace[data-example="{example}"] ~ .example-quiz').first
+    quiz = page.locator(f'.example-trace[data-example="{example}"] + .example-quiz')
     # An example in a content tab that is not the one shown: its tab, as a reader's click.
     box.evaluate(
         """box => {

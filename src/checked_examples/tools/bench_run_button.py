@@ -19,6 +19,12 @@ built for another address reloads every page, and Python with it. Served from
 prints figures; it does not pass or fail. The aims: first line within 3 s of a cold
 click and 0.5 s of a warm one.
 
+For an exercise, the shortest a browser runs, it times Check in the same way: a click on
+Check to the verdict on screen, cold (Python loads first) and warm (a second Check), with
+the program's own run time subtracted in the last column; and it counts the bytes the code
+editor fetches when the reader first puts the cursor in it (editor.mjs and the CodeMirror
+bundle), on the wire.
+
 Standalone: `python -m checked_examples bench-run-button`; `make bench-site`
 runs it after Lighthouse and puts its table in src/checked_examples/tools/site-report.md.
 """
@@ -26,6 +32,7 @@ runs it after Lighthouse and puts its table in src/checked_examples/tools/site-r
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -36,7 +43,7 @@ from tempfile import TemporaryDirectory
 
 from ..paths import ROOT
 from . import chromium, serve
-from .site_pages import REVEAL
+from .site_pages import REVEAL, examples_by_page
 
 FIRST_PAGE = "running-several-coroutines/"  # a runnable example whose first line is at 0 s
 NEXT_PAGE = "Timeouts"  # the navigation link followed for the third case
@@ -89,6 +96,61 @@ def one_visit(browser, site_url: str) -> dict[str, tuple[float, float] | int]:
         context.close()
 
 
+CHECK_AIMS = {"Check, cold": 3.0, "Check, warm": 0.3}
+
+
+def shortest_exercise() -> tuple[str, str, float]:
+    """(its page's address, its key, its duration) for the shortest browser exercise."""
+    found = []
+    for path, examples in examples_by_page().items():
+        for example in examples:
+            exercise = example.exercise()
+            settings = example.settings()
+            if exercise is not None and settings.browser.runs:
+                found.append((settings.duration, path, exercise.key))
+    duration, path, key = min(found)
+    return path, key, duration
+
+
+def verdict_after_check(box) -> tuple[float, float]:
+    """(seconds from the click on Check to the verdict on screen, the program's run)."""
+    verdict = box.locator(".example-run__verdict")
+    box.evaluate("box => { box.querySelector('.example-run__verdict').textContent = ''; }")
+    started = time.perf_counter()
+    box.locator(".example-exercise__check").click()
+    verdict.filter(has_text=re.compile(r"\S")).wait_for(timeout=60_000)
+    waited = time.perf_counter() - started
+    box.locator(".example-exercise__check:not([disabled])").wait_for(timeout=60_000)
+    ran = box.evaluate("box => box.exerciseRun?.observed?.seconds ?? 0")
+    return waited, float(ran)
+
+
+def one_check(browser, site_url: str) -> dict[str, tuple[float, float] | int]:
+    path, key, _ = shortest_exercise()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="networkidle")
+        box = page.locator(f".example-exercise[data-exercise='{key}']")
+        box.evaluate(REVEAL)
+        fetched: list = []
+        context.on("requestfinished", lambda request: fetched.append(request))
+        box.locator("textarea").focus()  # the editor takes its place on first use
+        box.locator(".cm-editor").wait_for(timeout=60_000)
+        editor = sum(
+            request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]
+            for request in fetched
+            if "codemirror" in request.url or "editor" in request.url
+        )
+        return {
+            "Check, cold": verdict_after_check(box),
+            "Check, warm": verdict_after_check(box),
+            "editor": editor,
+        }
+    finally:
+        context.close()
+
+
 def measure(site_url: str, visits: int = 3) -> list[str]:
     """Markdown lines: a table of medians over `visits` fresh visits."""
     from playwright.sync_api import sync_playwright
@@ -99,6 +161,7 @@ def measure(site_url: str, visits: int = 3) -> list[str]:
         )
         try:
             runs = [one_visit(browser, site_url) for _ in range(visits)]
+            checks = [one_check(browser, site_url) for _ in range(visits)]
         finally:
             browser.close()
     lines = [
@@ -117,6 +180,25 @@ def measure(site_url: str, visits: int = 3) -> list[str]:
             f"| {case} | {statistics.median(waits):.2f} ({each}) | {aim:g} | "
             f"{statistics.median(starts):.2f} |"
         )
+    _, key, duration = shortest_exercise()
+    lines += [
+        "",
+        f"Check on the shortest exercise a browser runs ({key}, about {duration:g} s), median "
+        f"of {visits} fresh visits; its own run time is subtracted in the last column.",
+        "",
+        "| case | click to verdict s | aim s | without the program's run s |",
+        "| --- | --- | --- | --- |",
+    ]
+    for case, aim in CHECK_AIMS.items():
+        waits = [check[case][0] for check in checks]
+        overhead = [check[case][0] - check[case][1] for check in checks]
+        each = ", ".join(f"{w:.2f}" for w in waits)
+        lines.append(
+            f"| {case} | {statistics.median(waits):.2f} ({each}) | {aim:g} | "
+            f"{statistics.median(overhead):.2f} |"
+        )
+    editor_kib = statistics.median(check["editor"] for check in checks) / 1024
+    lines += ["", f"The code editor, on first use: {editor_kib:,.0f} KiB on the wire (gzipped)."]
     kib = statistics.median(run["bytes"] for run in runs) / 1024
     saved = sum(bool(run["saved"]) for run in runs)
     lines += [
