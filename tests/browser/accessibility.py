@@ -132,6 +132,18 @@ def in_each_scheme(page, path: str) -> Iterator[tuple[str, list[str]]]:
         yield scheme, problems(page, path, colour_only=scheme != "light")
 
 
+def on(page, selector: str) -> list[str]:
+    """What axe (all its rules) finds on the elements `selector` matches alone, as the page
+    shows now: at phone width axe also flags the theme's own parts (its drawer's
+    navigation, Material's scrollable code blocks), which are no part of a control."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_script())
+    found = page.evaluate(
+        "where => axe.run({include: [[where]]}, {resultTypes: ['violations']})", selector
+    )
+    return axe_report(found["violations"])
+
+
 def problems(page, path: str, *, colour_only: bool = False) -> list[str]:
     """What axe (all its rules, or those about colour) and the contrast check find on
     `page` (showing `path`) as it is now."""

@@ -248,10 +248,7 @@ def test_the_editor_and_a_links_notice_are_accessible_in_both_schemes_and_on_a_p
     for scheme in SCHEMES:
         show_scheme(page, scheme)
         assert phone.sideways(page) == []
-        violations = page.evaluate(
-            "axe.run({include: [['.example-playground']]}, {resultTypes: ['violations']})"
-        )["violations"]
-        assert accessibility.axe_report(violations) == [], scheme
+        assert accessibility.on(page, ".example-playground") == [], scheme
     width = box.locator(".cm-editor").evaluate("el => el.getBoundingClientRect().right")
     assert width <= phone.SIZE["width"]
     context.close()

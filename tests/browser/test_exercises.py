@@ -151,10 +151,7 @@ def test_the_controls_are_accessible_in_both_schemes_and_fit_a_phone(exercise_pa
         assert phone.sideways(page) == []
         # axe on the controls alone: on a phone it also flags the page's own code blocks
         # (Material's scrollable <code>), as test_run_controls.py says.
-        found = page.evaluate(
-            "axe.run({include: [['.example-exercise']]}, {resultTypes: ['violations']})"
-        )["violations"]
-        assert accessibility.axe_report(found) == []
+        assert accessibility.on(page, ".example-exercise") == []
     finally:
         page.set_viewport_size(DESKTOP["viewport"])
         show_scheme(page, "light")

@@ -163,7 +163,4 @@ def test_the_exercises_page_is_accessible_in_both_schemes_and_fits_a_phone(page,
     # drawer's navigation), as test_exercises.py says of code blocks.
     for scheme in SCHEMES:
         show_scheme(page, scheme)
-        found = page.evaluate(
-            "axe.run({include: [['.exercise-list']]}, {resultTypes: ['violations']})"
-        )["violations"]
-        assert accessibility.axe_report(found) == [], scheme
+        assert accessibility.on(page, ".exercise-list") == [], scheme

@@ -188,10 +188,7 @@ def test_the_view_fits_a_phone(page, site_url, width: int) -> None:
     # (Material's scrollable <code>), which are no part of it (as test_run_controls.py).
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(accessibility.axe_script())
-    found = page.evaluate(
-        "axe.run({include: [['.example-trace']]}, {resultTypes: ['violations']})"
-    )["violations"]
-    assert accessibility.axe_report(found) == []
+    assert accessibility.on(page, ".example-trace") == []
     page.locator(GATHER).scroll_into_view_if_needed()
     page.screenshot(path=ARTIFACTS / f"trace-view-phone-{width}.png")
 
@@ -350,15 +347,9 @@ def test_every_recorded_trace_steps_through_its_own_program(page, watch, server_
     box.locator(".trace-view__step").wait_for()
     assert box.evaluate(_EVERY_TURN) == []
     # Its own marks (a cancelled task's, a raised one's) in both schemes, at its last turn.
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(accessibility.axe_script())
     for scheme in SCHEMES:
         show_scheme(page, scheme)
-        found = page.evaluate(
-            "where => axe.run({include: [[where]]}, {resultTypes: ['violations']})",
-            f'.example-trace[data-example="{example}"]',
-        )["violations"]
-        assert accessibility.axe_report(found) == [], scheme
+        assert accessibility.on(page, f'.example-trace[data-example="{example}"]') == [], scheme
     assert watch.problems() == []
 
 

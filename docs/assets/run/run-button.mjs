@@ -225,6 +225,9 @@ function setUpAll(root = document) {
   for (const box of root.querySelectorAll(".example-exercise[data-name]")) setUpExercise(box);
   if (root.querySelector(".exercise-list")) progressModule().then((m) => m.setUpExerciseList(root));
   if (root.querySelector(".example-quiz[data-order]")) quizzes().then((m) => m.setUpQuizzes(root));
+  // "Step through this run" under a recorded run: its button's script, which from then on
+  // follows the pages instant navigation brings (docs/assets/trace/trace-button.mjs).
+  if (root.querySelector(".example-trace")) import("../trace/trace-button.mjs");
 }
 
 // "Step through your run": the event loop's story of the reader's own run, recorded in
