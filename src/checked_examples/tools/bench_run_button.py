@@ -19,9 +19,10 @@ built for another address reloads every page, and Python with it. Served from
 prints figures; it does not pass or fail. The aims: first line within 3 s of a cold
 click and 0.5 s of a warm one.
 
-For an exercise, the shortest a browser runs, it times Check in the same way: a click on
-Check to the verdict on screen, cold (Python loads first) and warm (a second Check), with
-the program's own run time subtracted in the last column; and it counts the bytes the code
+For an exercise, the shortest a browser runs, it times Check in the same way, on the
+exercise's solution put in its editor: a click on Check to the verdict on screen, cold
+(Python loads first) and warm (a second Check), with the program's own run time
+subtracted in the last column; and it counts the bytes the code
 editor fetches when the reader first puts the cursor in it (editor.mjs and the CodeMirror
 bundle), on the wire.
 
@@ -99,17 +100,19 @@ def one_visit(browser, site_url: str) -> dict[str, tuple[float, float] | int]:
 CHECK_AIMS = {"Check, cold": 3.0, "Check, warm": 0.3}
 
 
-def shortest_exercise() -> tuple[str, str, float]:
-    """(its page's address, its key, its duration) for the shortest browser exercise."""
+def shortest_exercise() -> tuple[str, str, float, str]:
+    """(its page's address, its key, its duration, its solution) for the shortest exercise
+    a browser runs."""
     found = []
     for path, examples in examples_by_page().items():
         for example in examples:
             exercise = example.exercise()
             settings = example.settings()
             if exercise is not None and settings.browser.runs:
-                found.append((settings.duration, path, exercise.key))
-    duration, path, key = min(found)
-    return path, key, duration
+                solution = exercise.solution.read_text(encoding="utf-8")
+                found.append((settings.duration, path, exercise.key, solution))
+    duration, path, key, solution = min(found)
+    return path, key, duration, solution
 
 
 def verdict_after_check(box) -> tuple[float, float]:
@@ -126,7 +129,7 @@ def verdict_after_check(box) -> tuple[float, float]:
 
 
 def one_check(browser, site_url: str) -> dict[str, tuple[float, float] | int]:
-    path, key, _ = shortest_exercise()
+    path, key, _, solution = shortest_exercise()
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
@@ -137,6 +140,7 @@ def one_check(browser, site_url: str) -> dict[str, tuple[float, float] | int]:
         context.on("requestfinished", lambda request: fetched.append(request))
         box.locator("textarea").focus()  # the editor takes its place on first use
         box.locator(".cm-editor").wait_for(timeout=60_000)
+        box.locator("textarea").evaluate("(text, program) => { text.value = program }", solution)
         editor = sum(
             request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]
             for request in fetched
@@ -180,7 +184,7 @@ def measure(site_url: str, visits: int = 3) -> list[str]:
             f"| {case} | {statistics.median(waits):.2f} ({each}) | {aim:g} | "
             f"{statistics.median(starts):.2f} |"
         )
-    _, key, duration = shortest_exercise()
+    _, key, duration, _ = shortest_exercise()
     lines += [
         "",
         f"Check on the shortest exercise a browser runs ({key}, about {duration:g} s), median "
