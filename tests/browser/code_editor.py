@@ -19,6 +19,16 @@ def wait_for_editor(box):
     return content
 
 
+def put_program(box, program: str) -> None:
+    """Replace the program in `box` at once (pasted, not typed). The editor takes the text
+    box's place on its first focus, asynchronously: a value set before that could be
+    read, or overwritten, by the editor as it starts, so set it once the editor is there."""
+    box.locator("textarea").focus()
+    wait_for_editor(box)
+    box.locator("textarea").evaluate("(text, program) => { text.value = program }", program)
+    assert text_of(box) == program
+
+
 def text_of(box) -> str:
     """What the program's box holds: the editor's text (the hidden text box's value
     is the editor's from then on), or the plain text box's."""

@@ -183,7 +183,7 @@ def test_a_starter_that_never_ends_is_stopped_at_the_timeout_and_judged_a_hang(
         "upload done",
     ]
     solution = ROOT / "examples" / "queues" / "exercises" / "let_the_queue_drain" / "solution.py"
-    box.locator("textarea").fill(solution.read_text(encoding="utf-8"))
+    code_editor.put_program(box, solution.read_text(encoding="utf-8"))
     judged = checked(page, box)
     assert judged["findings"] == [], box.locator(".example-run__verdict").inner_text()
     assert watch.problems() == []

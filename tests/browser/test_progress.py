@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browser import accessibility, phone
+from browser import accessibility, code_editor, phone
 from browser.accessibility import SCHEMES, show_scheme
 from browser.conftest import DESKTOP
 from browser.run_button import FIRST_LOAD, require_runtime, runtime_requests
@@ -48,7 +48,7 @@ def solved_page(browser, site_url: str) -> Iterator[tuple[object, Watch]]:
     page = context.new_page()
     page.goto(site_url + PATH, wait_until="networkidle")
     box = page.locator(f".example-exercise[data-exercise='{KEY}']")
-    box.locator("textarea").fill(SOLUTION)
+    code_editor.put_program(box, SOLUTION)
     box.locator(".example-exercise__check").click()
     box.locator(".example-exercise__check:not([disabled])").wait_for(timeout=FIRST_LOAD * 1000)
     box.locator(".example-run__verdict:not(:empty)").wait_for()
@@ -76,7 +76,7 @@ def test_a_solved_exercise_is_marked_and_stays_so_after_a_reload(solved_page) ->
 def test_a_check_and_a_run_draw_their_timelines_live(solved_page) -> None:
     page, _ = solved_page
     box = page.locator(f".example-exercise[data-exercise='{KEY}']")
-    box.locator("textarea").fill(SOLUTION)
+    code_editor.put_program(box, SOLUTION)
     box.locator(".example-exercise__check").click()
     # Live: the first mark is drawn while the program still runs.
     box.locator(".example-live-timeline .tl-mark--run").first.wait_for(timeout=FIRST_LOAD * 1000)
