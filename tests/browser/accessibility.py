@@ -29,6 +29,7 @@ import math
 from collections.abc import Iterator
 from functools import cache
 
+from browser import phone
 from browser.contrast import over, parse_colour, ratio
 from checked_examples.tools.browser_site import ROOT
 from checked_examples.tools.site_pages import examples_by_page
@@ -130,6 +131,25 @@ def in_each_scheme(page, path: str) -> Iterator[tuple[str, list[str]]]:
     for scheme in SCHEMES:
         show_scheme(page, scheme)
         yield scheme, problems(page, path, colour_only=scheme != "light")
+
+
+def everywhere(page, path: str, control: str) -> dict[str, list[str]]:
+    """What the checks of a control find, by where, as `page` (showing `path`) is now:
+    the whole page in each scheme (`in_each_scheme`), then, at a phone's width and in each
+    scheme, the page scrolling sideways and axe on `control` alone (`on`). The page is
+    left light, at its own width. Nothing found: {}."""
+    found = dict(in_each_scheme(page, path))
+    width = page.viewport_size
+    page.set_viewport_size(phone.SIZE)
+    try:
+        for scheme in SCHEMES:
+            show_scheme(page, scheme)
+            found[f"{scheme}, phone width, sideways"] = phone.sideways(page)
+            found[f"{scheme}, phone width, {control}"] = on(page, control)
+    finally:
+        show_scheme(page, "light")
+        page.set_viewport_size(width)
+    return {where: seen for where, seen in found.items() if seen}
 
 
 def on(page, selector: str) -> list[str]:

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browser import accessibility, code_editor, phone
-from browser.accessibility import SCHEMES, show_scheme
+from browser import accessibility, code_editor
 from browser.conftest import DESKTOP
 from browser.run_button import FIRST_LOAD, require_runtime
 from browser.watch import Watch
@@ -144,17 +143,7 @@ def test_the_controls_are_accessible_in_both_schemes_and_fit_a_phone(exercise_pa
     box.locator(".example-exercise__reveal").click()
     while not box.locator(".example-exercise__hint").is_disabled():
         box.locator(".example-exercise__hint").click()
-    found = dict(accessibility.in_each_scheme(page, PATH))
-    assert found == {scheme: [] for scheme in SCHEMES}
-    page.set_viewport_size(phone.SIZE)
-    try:
-        assert phone.sideways(page) == []
-        # axe on the controls alone: on a phone it also flags the page's own code blocks
-        # (Material's scrollable <code>), as test_run_controls.py says.
-        assert accessibility.on(page, ".example-exercise") == []
-    finally:
-        page.set_viewport_size(DESKTOP["viewport"])
-        show_scheme(page, "light")
+    assert accessibility.everywhere(page, PATH, ".example-exercise") == {}
 
 
 def test_a_starter_that_never_ends_is_stopped_at_the_timeout_and_judged_a_hang(

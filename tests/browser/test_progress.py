@@ -17,8 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browser import accessibility, code_editor, phone
-from browser.accessibility import SCHEMES, show_scheme
+from browser import accessibility, code_editor
 from browser.conftest import DESKTOP
 from browser.run_button import FIRST_LOAD, require_runtime, runtime_requests
 from browser.watch import Watch
@@ -154,13 +153,4 @@ def test_the_exercises_page_lists_every_exercise_with_its_state_and_resets(
 def test_the_exercises_page_is_accessible_in_both_schemes_and_fits_a_phone(page, site_url) -> None:
     page.goto(site_url + "exercises/", wait_until="networkidle")
     page.locator(".exercise-list__reset").click()  # the confirmation showing, Cancel focused
-    found = dict(accessibility.in_each_scheme(page, "exercises/"))
-    assert found == {scheme: [] for scheme in SCHEMES}
-    show_scheme(page, "light")
-    page.set_viewport_size(phone.SIZE)
-    assert phone.sideways(page) == []
-    # axe on the list alone: at phone width it also flags the theme's own landmarks (its
-    # drawer's navigation), as test_exercises.py says of code blocks.
-    for scheme in SCHEMES:
-        show_scheme(page, scheme)
-        assert accessibility.on(page, ".exercise-list") == [], scheme
+    assert accessibility.everywhere(page, "exercises/", ".exercise-list") == {}
