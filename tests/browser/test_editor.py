@@ -3,7 +3,7 @@ playground (docs/playground.md) in Chromium:
 
 - nothing of the editor is fetched before a reader's first click, and then its one
   bundle, once; Tab indents, Shift+Tab dedents, and Escape then Tab leaves the editor,
-  which a visible hint says;
+  which a visible hint says; a reader passing through by Tab is not trapped in it;
 - a shared link carries the program byte for byte (non-ASCII, a tab, the trailing
   newline), in its fragment only, and opening it shows the program marked as the link's
   without running it;
@@ -101,6 +101,42 @@ def test_nothing_of_the_editor_comes_before_a_click_and_its_keys_work(browser, s
     page.keyboard.press("Tab")
     assert not content.evaluate("el => el.contains(document.activeElement)")
     assert code_editor.text_of(box) == original + "if True:\n    pass"
+    assert watch.problems() == []
+    context.close()
+
+
+def test_a_reader_passing_through_by_tab_is_not_trapped(browser, site_url) -> None:
+    """The editor takes an exercise's text box's place as a keyboard user reaches it: the
+    next Tab still moves on, as from any field; once they press another key, Tab indents."""
+    context, watch, page = new_page(browser)
+    page.goto(site_url + GATHER, wait_until="networkidle")
+    box = page.locator(".example-exercise").first
+    heading = box.locator("xpath=preceding::h2[1]")  # "Your turn: ...", above the program
+    heading.evaluate("el => { el.tabIndex = -1; el.focus(); }")
+    in_editor = "el => el.contains(document.activeElement)"
+    # On the text box, or already in the editor that took its place and its focus.
+    in_program = "box => box.querySelector('textarea, .cm-editor').contains(document.activeElement)"
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if box.evaluate(in_program):
+            break
+    else:
+        raise AssertionError("20 Tab presses from the exercise's heading never reached its box")
+    content = code_editor.wait_for_editor(box)
+    page.wait_for_function(in_editor, arg=content.element_handle())  # it took the box's focus
+    original = code_editor.text_of(box)
+    page.keyboard.press("Tab")
+    assert not content.evaluate(in_editor), "Tab did not move on from the editor"
+    page.keyboard.press("Shift+Tab")  # back, by the keyboard again
+    assert content.evaluate(in_editor), "Shift+Tab did not come back to the editor"
+    assert code_editor.text_of(box) == original, "passing through typed into the program"
+    page.keyboard.press("Control+Home")  # another key: the reader is editing now
+    page.keyboard.press("Tab")
+    assert content.evaluate(in_editor)
+    assert code_editor.text_of(box) == "    " + original
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert not content.evaluate(in_editor)
     assert watch.problems() == []
     context.close()
 

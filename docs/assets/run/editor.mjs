@@ -39,7 +39,8 @@ export async function upgrade(text) {
   const label = document.querySelector(`label[for="${CSS.escape(text.id)}"]`);
   if (label && !label.id) label.id = `${text.id}-label`;
   const hint = note(text, "example-editor__hint", `${text.id}-hint`,
-    "Tab indents, Shift+Tab dedents. To leave the editor with the keyboard, press Escape, then Tab.");
+    "Reached by Tab, Tab moves on until you press another key. Then Tab indents, Shift+Tab " +
+    "dedents, and to leave the editor with the keyboard you press Escape, then Tab.");
   const parent = document.createElement("div");
   parent.className = "example-editor";
   text.before(parent);
@@ -67,5 +68,26 @@ export async function upgrade(text) {
   });
   text.focus = () => view.focus();
   text.codeEditor = view;
+  passThroughByKeyboard(view);
   if (focused) view.focus();
+}
+
+// Keys that leave the editor in "passing through" mode: Tab itself, modifiers, Escape.
+const PASSING_KEYS = new Set(["Tab", "Shift", "Control", "Alt", "Meta", "Escape"]);
+
+/** No keyboard trap: a reader who reaches the editor by the keyboard (or whose text box
+ * it replaces while focused, the first use) moves on with Tab and Shift+Tab, as from any
+ * other field, until they press another key; from then on Tab indents (CodeMirror's
+ * tab-focus mode). A click means editing: Tab indents at once. */
+function passThroughByKeyboard(view) {
+  let clicked = false;
+  view.dom.addEventListener("pointerdown", () => {
+    clicked = true;
+    view.setTabFocusMode(false);
+  });
+  view.contentDOM.addEventListener("focus", () => view.setTabFocusMode(!clicked));
+  view.contentDOM.addEventListener("blur", () => { clicked = false; });
+  view.contentDOM.addEventListener("keydown", (event) => {
+    if (!PASSING_KEYS.has(event.key)) view.setTabFocusMode(false);
+  }, true);
 }

@@ -78,7 +78,8 @@ export function createEditor({ parent, doc, attributes, selection }) {
         ...closeBracketsKeymap,
         ...defaultKeymap,
         ...historyKeymap,
-        // Tab indents, as in any code editor. Escape then Tab leaves the editor
+        // Tab indents, as in any code editor, once the reader edits (editor.mjs lets a
+        // reader passing through by Tab move on). Escape then Tab leaves the editor
         // (CodeMirror's tab-focus mode), which the editor's hint says.
         { key: "Tab", run: indentMore, shift: indentLess },
       ]),
