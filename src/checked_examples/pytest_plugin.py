@@ -329,11 +329,11 @@ def _passed_with(terminalreporter, property_name: str) -> list[tuple[str, str]]:
 
 
 def report_passed_alone(terminalreporter) -> None:
-    """The examples that were late or early on a busy machine and kept time alone."""
+    """The examples that were late or early on a busy machine and passed alone."""
     if shown := _passed_with(terminalreporter, "passed_alone"):
-        terminalreporter.section("kept time when run again alone")
+        terminalreporter.section("passed when run again alone")
     for nodeid, busy in shown:
-        terminalreporter.write_line(f"{nodeid}: out of time while {busy}; on time alone")
+        terminalreporter.write_line(f"{nodeid}: out of time while {busy}; passed alone")
 
 
 def report_unrecorded_outputs(terminalreporter) -> None:

@@ -123,6 +123,31 @@ COMPUTES = parse({"duration": "0.3", "cores": "1"})
         ([], Run(load=BUSY), SLEEPS, False),
         ([*LATE, Finding("stderr", measured="oops")], Run(load=BUSY), SLEEPS, False),
         ([Finding("output", expected=("a",), measured=("b",))], Run(load=BUSY), COMPUTES, False),
+        # A stall that made the run late can reorder what raced within it: run it alone.
+        (
+            [*LATE, Finding("output", expected=("a",), measured=("b",))],
+            Run(load=BUSY),
+            SLEEPS,
+            True,
+        ),
+        ([*LATE, Finding("trace-turn", 15, "a", "b")], Run(load=BUSY), SLEEPS, True),
+        (
+            [*LATE, Finding("output", expected=("a",), measured=("b",))],
+            Run(load=QUIET),
+            SLEEPS,
+            False,
+        ),
+        # Early is no stall: another order beside it is the program's.
+        (
+            [
+                Finding("line-early", 1, 1.0, 0.2),
+                Finding("output", expected=("a",), measured=("b",)),
+            ],
+            Run(load=BUSY),
+            SLEEPS,
+            False,
+        ),
+        ([*LATE, Finding("exit", measured=1)], Run(load=BUSY), SLEEPS, False),
         (LATE, Run(load=BUSY, harness_report=["network guard: ..."]), SLEEPS, False),
     ],
 )

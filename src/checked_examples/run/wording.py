@@ -83,17 +83,27 @@ def recorded_trace(example: DocExample) -> dict | None:
     return json.loads(text)
 
 
+# Findings that a stall long enough to make a run late can also cause: what raced within
+# the stall comes in another order (a line printed before a cancellation that should have
+# stopped it, the loop's turns taken in another order), with a late line or total beside.
+LATE = frozenset({"line-late", "too-long", "trace-late"})
+REORDERED_BY_A_STALL = frozenset({"output", "trace-task", "trace-turn"})
+
+
 def worth_a_run_alone(findings: list[Finding], run: Run, settings: Settings) -> bool:
-    """Whether every finding is about time, in a run whose time the machine may have made:
-    the machine was busy, or the example's own processor work (cores=) sets its pace, which
-    a cold start (caches, a clock's frequency) slows on a quiet machine too. Then a run
-    alone, with nothing beside it, tells the machine's fault from the program's; a program
-    that lost its concurrency fails both times."""
+    """Whether the findings are about time (or about an order a late run's stall can
+    change, beside lateness), in a run whose time the machine may have made: the machine
+    was busy, or the example's own processor work (cores=) sets its pace, which a cold
+    start (caches, a clock's frequency) slows on a quiet machine too. Then a run alone,
+    with nothing beside it, tells the machine's fault from the program's; a program that
+    lost its concurrency, or prints another order, fails both times."""
+    kinds = {finding.kind for finding in findings}
+    stalled = bool(kinds & LATE) and kinds <= TIMING | REORDERED_BY_A_STALL
     return (
         (run.load.busy or bool(settings.cores))
         and not run.harness_report
-        and bool(findings)
-        and all(finding.kind in TIMING for finding in findings)
+        and bool(kinds)
+        and (kinds <= TIMING or stalled)
     )
 
 
