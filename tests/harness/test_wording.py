@@ -110,6 +110,13 @@ LATE = [Finding("line-late", 2, 0.3, 1.4), Finding("too-long", expected=(0, 0.58
 
 
 SLEEPS = parse({"duration": "0.3"})
+# As Python 3.13 wrote it on a busy machine, in debug mode (debug_mode_catches_call_...).
+SLOW_STEP = (
+    "Executing <Task pending name='Task-1' coro=<main() running at program.py:12> "
+    "wait_for=<Future pending cb=[Task.task_wakeup()] created at base_events.py:460> "
+    "cb=[_run_until_complete_cb() at base_events.py:182] created at runners.py:100> "
+    "took 0.111 seconds\n"
+)
 COMPUTES = parse({"duration": "0.3", "cores": "1"})
 
 
@@ -148,6 +155,15 @@ COMPUTES = parse({"duration": "0.3", "cores": "1"})
             False,
         ),
         ([*LATE, Finding("exit", measured=1)], Run(load=BUSY), SLEEPS, False),
+        # Debug mode's log of a slow step is a measurement of time too; other stderr is not.
+        ([Finding("stderr", measured=SLOW_STEP)], Run(load=BUSY), SLEEPS, True),
+        ([Finding("stderr", measured=SLOW_STEP)], Run(load=QUIET), SLEEPS, False),
+        (
+            [Finding("stderr", measured=SLOW_STEP + "Traceback ...\n")],
+            Run(load=BUSY),
+            SLEEPS,
+            False,
+        ),
         (LATE, Run(load=BUSY, harness_report=["network guard: ..."]), SLEEPS, False),
     ],
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 
 from .. import trace
 from ..judge import Finding, Observed, Promise, allowed_window, judge
@@ -90,20 +91,34 @@ LATE = frozenset({"line-late", "too-long", "trace-late"})
 REORDERED_BY_A_STALL = frozenset({"output", "trace-task", "trace-turn"})
 
 
+# asyncio's debug mode logs each step of the loop slower than slow_callback_duration
+# (0.1 s): a measurement of time, which a busy machine makes as it makes a late line.
+SLOW_STEP = re.compile(r"Executing <.*> took \d+\.\d+ seconds")
+
+
+def _kind(finding: Finding) -> str:
+    """The finding's kind, or "slow-step" for stderr that is only debug mode's slow steps."""
+    lines = [line for line in str(finding.measured).splitlines() if line.strip()]
+    if finding.kind == "stderr" and lines and all(SLOW_STEP.fullmatch(line) for line in lines):
+        return "slow-step"
+    return finding.kind
+
+
 def worth_a_run_alone(findings: list[Finding], run: Run, settings: Settings) -> bool:
-    """Whether the findings are about time (or about an order a late run's stall can
-    change, beside lateness), in a run whose time the machine may have made: the machine
+    """Whether the findings are about time (debug mode's slow steps included), or about
+    an order a late run's stall can change, beside lateness, in a run whose time the machine
+    may have made: the machine
     was busy, or the example's own processor work (cores=) sets its pace, which a cold
     start (caches, a clock's frequency) slows on a quiet machine too. Then a run alone,
     with nothing beside it, tells the machine's fault from the program's; a program that
     lost its concurrency, or prints another order, fails both times."""
-    kinds = {finding.kind for finding in findings}
+    kinds = {_kind(finding) for finding in findings}
     stalled = bool(kinds & LATE) and kinds <= TIMING | REORDERED_BY_A_STALL
     return (
         (run.load.busy or bool(settings.cores))
         and not run.harness_report
         and bool(kinds)
-        and (kinds <= TIMING or stalled)
+        and (kinds <= TIMING | {"slow-step"} or stalled)
     )
 
 
