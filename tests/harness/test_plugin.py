@@ -221,13 +221,40 @@ def test_an_example_too_new_to_record_is_still_run_and_timed(project: OnePage) -
 
 
 class AloneRun:
-    """A schedule whose run alone is the one given (the plugin asks it for nothing else)."""
+    """A schedule whose runs alone are the ones given, in turn, the last one again (the
+    plugin asks it for nothing else); `asked` counts them."""
 
-    def __init__(self, run: Run) -> None:
-        self.run = run
+    def __init__(self, *runs: Run) -> None:
+        self.runs, self.asked = runs, 0
 
     def run_alone(self, example: DocExample, python: Python) -> Run:
-        return self.run
+        self.asked += 1
+        return self.runs[min(self.asked, len(self.runs)) - 1]
+
+
+def test_processor_work_gets_the_faster_of_two_runs_alone(project: OnePage) -> None:
+    project.write("docs/page.md", PAGE.replace('duration="0.3"', 'duration="0.3" cores="1"'))
+    (example,) = find_doc_examples(project.root)
+    settings = example.settings()
+    quiet = machine.Load(cores=2, program_cpu=0.3, others=0.1)
+    late = Run(stdout="start\nend\n", returncode=0, seconds=1.4, line_times=[0.0, 1.4], load=quiet)
+    on_time = Run(
+        stdout="start\nend\n", returncode=0, seconds=0.3, line_times=[0.0, 0.3], load=quiet
+    )
+    findings, found = wording.judged(example, settings, late, check_output=True)
+    assert wording.worth_a_run_alone(findings, late, settings)
+    schedule = AloneRun(late, on_time)
+    assert _confirmed_alone(example, settings, this_python(), late, found, schedule) == []
+    assert schedule.asked == 2
+    schedule = AloneRun(late)  # late every time: it fails, with the last run alone shown
+    report = "\n".join(_confirmed_alone(example, settings, this_python(), late, found, schedule))
+    assert schedule.asked == 2
+    assert "it failed too" in report
+    # Another output alone is the program's, not the processor's: no third run.
+    wrong = Run(stdout="start\nnot end\n", returncode=0, seconds=0.3, line_times=[0.0, 0.3])
+    schedule = AloneRun(wrong, on_time)
+    assert _confirmed_alone(example, settings, this_python(), late, found, schedule) != []
+    assert schedule.asked == 1
 
 
 def test_a_late_run_on_a_busy_machine_fails_only_if_it_is_late_alone_too(project: OnePage) -> None:
