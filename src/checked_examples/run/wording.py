@@ -106,12 +106,11 @@ def _kind(finding: Finding) -> str:
 
 def worth_a_run_alone(findings: list[Finding], run: Run, settings: Settings) -> bool:
     """Whether the findings are about time (debug mode's slow steps included), or about
-    an order a late run's stall can change, beside lateness, in a run whose time the machine
-    may have made: the machine
-    was busy, or the example's own processor work (cores=) sets its pace, which a cold
-    start (caches, a clock's frequency) slows on a quiet machine too. Then a run alone,
-    with nothing beside it, tells the machine's fault from the program's; a program that
-    lost its concurrency, or prints another order, fails both times."""
+    an order that a late run's stall can change, in a run whose time the machine may have
+    made: the machine was busy, or the example's own processor work (cores=) sets its pace,
+    which a cold start (caches, a clock's frequency) slows on a quiet machine too. Then a
+    run alone, with nothing beside it, tells the machine's fault from the program's; a
+    program that lost its concurrency, or prints another order, fails both times."""
     kinds = {_kind(finding) for finding in findings}
     stalled = bool(kinds & LATE) and kinds <= TIMING | REORDERED_BY_A_STALL
     return (
