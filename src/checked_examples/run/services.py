@@ -175,7 +175,7 @@ class PostgreSQL:
                 ],
                 cwd=self.folder, env=_C_LOCALE, stdin=subprocess.DEVNULL,
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                **self._as_user(),
+                preexec_fn=_stopped_when_the_suite_dies(), **self._as_user(),
             )  # fmt: skip
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -223,6 +223,22 @@ class PostgreSQL:
                         process.kill()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _stopped_when_the_suite_dies():
+    """What the server's process runs before it starts (Linux): have the kernel send it
+    SIGINT, a fast shutdown, when the suite's process ends without stopping it (killed,
+    timed out), so that no server outlives the run. Looked up here, in the suite, as a
+    forked child should import nothing. Elsewhere None: the next run's remove_leftovers()
+    removes such a server."""
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    pr_set_pdeathsig = 1
+    return lambda: prctl(pr_set_pdeathsig, signal.SIGINT)
 
 
 def _kill_postmaster(data: Path) -> None:
