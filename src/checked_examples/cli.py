@@ -124,7 +124,15 @@ def test(argv: list[str]) -> int:
     """Run `make STEP` for each step given, every one even after a failure, with the browser
     suite's site deployed beside the first steps; then a summary. `--wait-before STEP`: the
     step that must not start before the deployment ends (the timed examples: two builds
-    beside them would take the cores they are timed on)."""
+    beside them would take the cores they are timed on).
+
+    Each step's line also says how busy the machine's processors were: `make test` is
+    mostly processor work, and the total says how long that work needs at the least on
+    this machine, however its steps are arranged (issue 27 weighs its time by it)."""
+    import psutil
+
+    from .run.machine import sample
+
     wait_before = None
     if argv[:1] == ["--wait-before"]:
         wait_before, argv = argv[1], argv[2:]
@@ -145,17 +153,26 @@ def test(argv: list[str]) -> int:
                     print("\nThe browser suite's site did not deploy; test-browser tries again:")
                     print(log.read_text(), end="")
                 print(f"\n==> make {step}", flush=True)
-                started = time.monotonic()
+                started, busy = time.monotonic(), sample().machine_busy
                 code = subprocess.run(["make", "--no-print-directory", step], env=env).returncode
-                results.append((step, code == 0, time.monotonic() - started))
+                seconds = time.monotonic() - started
+                results.append((step, code == 0, seconds, sample().machine_busy - busy))
         finally:
             if deploying.poll() is None:
                 deploying.kill()
                 deploying.wait()
-    print("\nmake test:")
-    for step, passed, seconds in results:
-        print(f"  {step}: {'passed' if passed else 'FAILED'} in {seconds:.0f} s")
-    failed = [step for step, passed, _ in results if not passed]
+    # System-wide counts cover every processor, whatever this process's affinity.
+    cores = psutil.cpu_count() or 1
+    print(f"\nmake test (busy: how many of the machine's {cores} processors, ours or not):")
+    for step, passed, seconds, busy in results:
+        verdict = "passed" if passed else "FAILED"
+        print(f"  {step}: {verdict} in {seconds:.0f} s, {busy / max(seconds, 1):.1f} busy")
+    busy = sum(result[3] for result in results)
+    print(
+        f"  in all: {sum(result[2] for result in results):.0f} s, with {busy:.0f} s of processor "
+        f"time, which {cores} processors need {busy / cores:.0f} s for at the least"
+    )
+    failed = [step for step, passed, *_ in results if not passed]
     if failed:
         print(f"FAILED: {' '.join(failed)} (scroll up to '==> make <step>' for each one's output;")
         print("one page's examples alone: make check-page PAGE=<page>)")
