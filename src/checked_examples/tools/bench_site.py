@@ -26,8 +26,6 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from ..paths import ROOT
-
-# Run from tests/ as a module (`make bench-site`), so the browser tests' helpers import.
 from . import bench_run_button, browser_site, chromium, serve
 from .site_pages import heaviest_lesson
 
