@@ -11,6 +11,7 @@ sets up what it needs, so each passes alone too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -69,9 +70,17 @@ def test_the_starter_fails_for_its_declared_reason_in_the_solvers_words(exercise
     assert kinds
     assert set(kinds) <= REASONS[box.get_attribute("data-starter-fails")], kinds
     verdict = box.locator(".example-run__verdict").inner_text()
-    # Pages 3 to 6 come at 1 s, with pages 1 and 2, where the goal has them at 2 and 3 s.
-    assert verdict.startswith("Not yet: line 3 came at 1.0"), verdict
-    assert "the goal says 2.0 s: does something run before its turn?" in verdict
+    # Pages 3 to 6 come at 1 s, with pages 1 and 2, where the goal has them at 2 and 3 s:
+    # early. How early is not this test's business: it runs at the lowest priority beside
+    # the timed Run buttons, and a busy machine made line 3 come at 1.26 s, not 1.0 s.
+    early = re.match(
+        r"Not yet: line (\d+) came at ([\d.]+) s, the goal says ([\d.]+) s: "
+        r"does something run before its turn\?",
+        verdict,
+    )
+    assert early, verdict
+    assert int(early[1]) >= 3, verdict  # pages 1 and 2 are on time
+    assert float(early[2]) < float(early[3]), verdict
     assert "example-exercise--solved" not in box.get_attribute("class")
     assert watch.problems() == []
 
