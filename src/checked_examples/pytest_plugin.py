@@ -329,11 +329,12 @@ def _passed_with(terminalreporter, property_name: str) -> list[tuple[str, str]]:
 
 
 def report_passed_alone(terminalreporter) -> None:
-    """The examples that were late or early on a busy machine and passed alone."""
+    """The examples that failed on a busy machine (out of time, or in another order in a
+    late run) and passed alone."""
     if shown := _passed_with(terminalreporter, "passed_alone"):
         terminalreporter.section("passed when run again alone")
     for nodeid, busy in shown:
-        terminalreporter.write_line(f"{nodeid}: out of time while {busy}; passed alone")
+        terminalreporter.write_line(f"{nodeid}: failed while {busy}; passed alone")
 
 
 def report_unrecorded_outputs(terminalreporter) -> None:

@@ -107,6 +107,7 @@ def test_a_printed_set_in_another_order_is_named_as_one(project: OnePage) -> Non
 BUSY = machine.Load(cores=2, program_cpu=0.1, others=1.6)
 QUIET = machine.Load(cores=2, program_cpu=0.1, others=0.0)
 LATE = [Finding("line-late", 2, 0.3, 1.4), Finding("too-long", expected=(0, 0.58), measured=1.4)]
+REORDERED = [Finding("output", expected=("tick", "done"), measured=("tick", "tick", "done"))]
 
 
 SLEEPS = parse({"duration": "0.3"})
@@ -138,6 +139,10 @@ COMPUTES = parse({"duration": "0.3", "cores": "1"})
             True,
         ),
         ([*LATE, Finding("trace-turn", 15, "a", "b")], Run(load=BUSY), SLEEPS, True),
+        # Late by a race's 100 ms, though within the tolerance: no late finding beside.
+        (REORDERED, Run(load=BUSY, seconds=0.42), SLEEPS, True),
+        (REORDERED, Run(load=BUSY, seconds=0.38), SLEEPS, False),
+        (REORDERED, Run(load=QUIET, seconds=0.42), SLEEPS, False),
         (
             [*LATE, Finding("output", expected=("a",), measured=("b",))],
             Run(load=QUIET),
