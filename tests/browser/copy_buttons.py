@@ -24,19 +24,24 @@ _TITLES = """blocks => blocks.map(b => [
 # What a reader opens first when a block is folded away: its <details> and its tab.
 
 
-# Each block revealed and its button clicked in turn, and what that left on the clipboard
-# (emptied first, so that a button that copies nothing is seen; on a page of 60 blocks a
-# read right after the click sometimes came before the theme's write). A click from the page's
-# own script reaches the theme's handler as a reader's does, and the whole page takes one
-# round trip: a mouse click per button (Playwright scrolls, moves the pointer, waits for
-# a repaint) took 3 times the processor time of this whole check.
-_COPY_ALL = (
-    """async blocks => {
+# Each block from the `start`-th revealed and its button clicked in turn, and what that
+# left on the clipboard (emptied first, so that a button that copies nothing is seen; on a
+# page of 60 blocks a read right after the click sometimes came before the theme's write).
+# A click from the page's own script reaches the theme's handler as a reader's does, and
+# a page takes one round trip or a few: a mouse click per button (Playwright scrolls,
+# moves the pointer, waits for a repaint) took 3 times the processor time of this check.
+# The theme copies only with a user activation, which Playwright's evaluate carries for
+# 5 s from its start: on a busy machine a long page took longer, and every block after
+# that copied "". So the loop stops when the activation is gone, and `problems` calls it
+# again, with a new one, from the first block not copied.
+_COPY_FROM = (
+    """async (blocks, start) => {
   const reveal = """
     + REVEAL
     + """;
   const copied = [];
-  for (const block of blocks) {
+  for (const block of blocks.slice(start)) {
+    if (!navigator.userActivation.isActive) break;
     reveal(block);
     await navigator.clipboard.writeText("");
     block.querySelector("button[data-md-type=copy]").click();
@@ -47,6 +52,7 @@ _COPY_ALL = (
       text = await navigator.clipboard.readText();
       if (!text) await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    if (!text && !navigator.userActivation.isActive) break;  // tried again, activated
     copied.push(text);
   }
   return copied;
@@ -85,7 +91,11 @@ def problems(page, examples: list[DocExample]) -> list[str]:
     """Click every copy button of the page `page` shows, whose examples are `examples`."""
     blocks = page.locator(_BLOCKS)
     titles = blocks.evaluate_all(_TITLES)
-    clipboard = blocks.evaluate_all(_COPY_ALL)
+    clipboard: list[str] = []
+    while len(clipboard) < len(titles):
+        more = blocks.evaluate_all(_COPY_FROM, len(clipboard))
+        assert more, f"block {len(clipboard) + 1} took over 5 s to copy"
+        clipboard += more
     programs, outputs = [], []
     for (title, is_output), text in zip(titles, clipboard, strict=True):
         title = _REQUIRES.sub("", title)
