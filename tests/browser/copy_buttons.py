@@ -24,6 +24,17 @@ _TITLES = """blocks => blocks.map(b => [
 # What a reader opens first when a block is folded away: its <details> and its tab.
 
 
+# What the clipboard holds once the theme's asynchronous write has come (or "" after 1 s).
+_READ_AFTER_THE_THEME_WROTE = """async () => {
+  let text = "";
+  for (let waited = 0; !text && waited < 1000; waited += 20) {
+    text = await navigator.clipboard.readText();
+    if (!text) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return text;
+}"""
+
+
 # Each block from the `start`-th revealed and its button clicked in turn, and what that
 # left on the clipboard (emptied first, so that a button that copies nothing is seen; on a
 # page of 60 blocks a read right after the click sometimes came before the theme's write).
@@ -39,36 +50,23 @@ _COPY_FROM = (
   const reveal = """
     + REVEAL
     + """;
+  const readAfterTheThemeWrote = """
+    + _READ_AFTER_THE_THEME_WROTE
+    + """;
   const copied = [];
   for (const block of blocks.slice(start)) {
     if (!navigator.userActivation.isActive) break;
     reveal(block);
     await navigator.clipboard.writeText("");
     block.querySelector("button[data-md-type=copy]").click();
-    // The theme writes the clipboard asynchronously after the click: wait for it (a
-    // button that copies nothing still leaves "" after a second, and fails).
-    let text = "";
-    for (let waited = 0; !text && waited < 1000; waited += 20) {
-      text = await navigator.clipboard.readText();
-      if (!text) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // A button that copies nothing still leaves "" after a second, and fails.
+    const text = await readAfterTheThemeWrote();
     if (!text && !navigator.userActivation.isActive) break;  // tried again, activated
     copied.push(text);
   }
   return copied;
 }"""
 )
-
-
-# What the clipboard holds once the theme's asynchronous write has come (or "" after 1 s).
-_READ_AFTER_THE_THEME_WROTE = """async () => {
-  let text = "";
-  for (let waited = 0; !text && waited < 1000; waited += 20) {
-    text = await navigator.clipboard.readText();
-    if (!text) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return text;
-}"""
 
 
 def mouse_copied(page, block) -> str:
